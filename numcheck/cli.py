@@ -1,0 +1,212 @@
+"""The command line: parse options, call the pipeline, print. No logic lives here."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from enum import IntEnum
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import NumcheckError, OutputError
+from .model import level_rank
+
+
+class ExitCode(IntEnum):
+    OK = 0  # nothing at or above --fail-on
+    FINDINGS = 1  # findings at or above --fail-on
+    ERROR = 2  # usage or input error
+
+
+class _Group(click.Group):
+    """Errors as one line on standard error and exit code 2, never a traceback."""
+
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("numcheck: interrupted", err=True)
+            sys.exit(ExitCode.ERROR)
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            click.echo(f"numcheck: error: {exc.format_message()}{hint}", err=True)
+            sys.exit(ExitCode.ERROR)
+        except click.ClickException as exc:
+            click.echo(f"numcheck: error: {exc.format_message()}", err=True)
+            sys.exit(ExitCode.ERROR)
+        except NumcheckError as exc:
+            click.echo(f"numcheck: error: {exc}", err=True)
+            sys.exit(ExitCode.ERROR)
+        except KeyboardInterrupt:
+            click.echo("numcheck: interrupted", err=True)
+            sys.exit(ExitCode.ERROR)
+        sys.exit(code or 0)
+
+
+def _parse_published(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def common(func):
+    """Options every command takes."""
+    func = click.argument("paths", nargs=-1, required=True, metavar="PATH...")(func)
+    func = click.option("--published", callback=_parse_published, metavar="DATE",
+                        help="Publication date (YYYY-MM-DD) for articles that have none in front matter.")(func)
+    func = click.option("--rules", "rules_dirs", multiple=True, metavar="DIR",
+                        type=click.Path(file_okay=False),
+                        help="A folder of extra rules and vocabulary (checks/*.yaml, vocab/*.yaml); "
+                             "adds to or overrides the defaults. Repeatable.")(func)
+    func = click.option("--ledger", metavar="DB", help="Claims ledger (SQLite file); not used yet.",
+                        hidden=True)(func)
+    return func
+
+
+def _analyse(paths, published, rules_dirs):
+    from .pipeline import analyse  # imported late so --help stays instant
+
+    return analyse(list(paths), published=published, rules_dirs=tuple(rules_dirs),
+                   warn=lambda message: click.echo(f"numcheck: warning: {message}", err=True))
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Print, or write FILE atomically: a crash never leaves a half-written report."""
+    if not output or output == "-":
+        click.echo(text, nl=False)
+        return
+    target = Path(output)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError("the folder for the output does not exist", where=str(folder))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="numcheck")
+def main():
+    """Find the figures in news articles that do not agree.
+
+    numcheck pulls every figure from the articles given (11,000 soldiers, $1.2bn,
+    40%, "more than 3,000") with what it counts, who said it and when, and flags
+    conflicts between sources, drift over time and parts larger than their whole.
+
+    \b
+    Example:
+      numcheck report seeds/ --published 2024-11-01 -o reports/seed.md
+    """
+
+
+@main.command()
+@common
+@click.option("-o", "--output", metavar="FILE", help="Write the report here instead of standard output.")
+def report(paths, published, rules_dirs, ledger, output):
+    """Write a Markdown report: findings with their evidence, quantities by date, all figures.
+
+    \b
+    Example:
+      numcheck report seeds/ --published 2024-11-01 -o reports/seed.md
+    """
+    from .render import markdown
+
+    result = _analyse(paths, published, rules_dirs)
+    command = "numcheck report " + " ".join(paths) + (f" --published {published}" if published else "")
+    write_output(markdown.render(result.articles, result.claims, result.findings, command=command), output)
+
+
+@main.command()
+@common
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True,
+              help="Exit 1 when a finding at or above this level is found.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one 'path:line: level rule message' line per finding; json: claims and findings.")
+def check(paths, published, rules_dirs, ledger, fail_on, fmt):
+    """Check articles and exit 1 if any finding is at or above --fail-on (0 if none, 2 on bad input).
+
+    \b
+    Example:
+      numcheck check articles/ --fail-on error
+    """
+    result = _analyse(paths, published, rules_dirs)
+    if fmt == "json":
+        from .render import json as render_json
+        click.echo(render_json.render(list(result.claims), list(result.findings)), nl=False)
+    else:
+        from .render import text
+        click.echo(text.render(list(result.findings)), nl=False)
+        click.echo(text.summary(list(result.findings), len(result.articles), len(result.claims)), err=True)
+    failing = [f for f in result.findings if level_rank(f.level) >= level_rank(fail_on)]
+    return ExitCode.FINDINGS if failing else ExitCode.OK
+
+
+@main.command()
+@common
+@click.option("--table", type=click.Choice(["claims", "findings"]), default="claims", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write the table here instead of standard output.")
+def export(paths, published, rules_dirs, ledger, table, fmt, output):
+    """Export the claims or findings table as CSV or JSON Lines.
+
+    \b
+    Example:
+      numcheck export seeds/ --published 2024-11-01 --table claims -o claims.csv
+    """
+    from .render import table as render_table
+
+    result = _analyse(paths, published, rules_dirs)
+    write_output(render_table.render(table, fmt, result.claims, result.findings), output)
+
+
+@main.command(name="rules")
+@click.option("--rules", "rules_dirs", multiple=True, metavar="DIR", type=click.Path(file_okay=False),
+              help="Extra rules folder, as for the other commands.")
+def list_rules(rules_dirs):
+    """List the findings rules: id, level, kind, name and what each flags.
+
+    \b
+    Example:
+      numcheck rules --rules newsroom-rules/
+    """
+    from . import rulebook
+
+    for rule in rulebook.load(tuple(rules_dirs)):
+        click.echo(f"{rule.id}  {rule.level:<7}  {rule.kind:<18}  {rule.name}: {rule.description}")
+
+
+@main.command()
+@click.option("--corpus", default="tests/corpus", show_default=True, type=click.Path(file_okay=False),
+              help="Labelled articles: articles/*.md with gold/*.yaml beside them.")
+@click.option("--findings", "findings_dir", default="tests/findings", show_default=True,
+              type=click.Path(file_okay=False), help="Findings cases: one YAML file per case.")
+@click.option("--rules", "rules_dirs", multiple=True, metavar="DIR", type=click.Path(file_okay=False))
+@click.option("-v", "--verbose", is_flag=True, help="List every miss.")
+def evaluate(corpus, findings_dir, rules_dirs, verbose):
+    """Print precision, recall and F1 for figures, and accuracy for counted nouns,
+    attribution and dates, and precision and recall for findings, on a labelled corpus.
+
+    \b
+    Example:
+      numcheck evaluate --corpus tests/corpus --findings tests/findings -v
+    """
+    from pathlib import Path
+
+    from .evaluate import report as evaluation
+
+    click.echo(evaluation(Path(corpus), Path(findings_dir), tuple(rules_dirs), verbose), nl=False)

@@ -1,0 +1,269 @@
+"""What a figure counts, which quantity it is about, and how it is put.
+
+The counted noun is the head of the noun phrase after the figure ("11,000 North
+Korean soldiers" -> soldier), the noun after "of" ("40% of voters" -> voter), or
+the thing measured before it ("a death toll of 310" -> death). "3,000 of them"
+counts what the figure before it counted, and is a part of it.
+
+The quantity key groups claims about the same thing: the class of the counted
+noun (troops = soldiers), what happened to them ("40 people were killed" is a
+death count), who (North Korea) and where (Russia), and the year it refers to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, alternation
+from .model import Figure
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;:!?()\"“”]|\S")
+_BACKREF = re.compile(r"\s*(?:-strong\s+)?of\s+(?:them|those|these|whom|which)\b", re.I)
+_PART_OF_THE = re.compile(r"\s+of\s+(?:the|those|these|their|its)\s+([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,2})", re.I)
+_PLACE_PREP = re.compile(r"\b(?:to|into|in|inside|towards|toward|across|at|near|on|throughout)\s+(?:the\s+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:and|but|while|whereas|although)\b|\band\b|\bbut\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    counted: str
+    quantity: str
+    modality: str
+    part_of: int | None  # index of the figure this one is a part of
+    refers_to: str = ""
+
+
+def singular(word: str, lex: Lexicon) -> str:
+    w = word.lower().replace("’", "'")
+    irregular = lex["nouns"]["irregular_plurals"]
+    if w in irregular:
+        return irregular[w]
+    if len(w) > 3 and w.endswith("ies") and not w.endswith("eies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return w[:-2]
+    if len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")):
+        return w[:-1]
+    return w
+
+
+def _compile_places(lex: Lexicon) -> tuple[re.Pattern, dict[str, str]]:
+    names: dict[str, str] = {}
+    for country, others in lex["places"]["countries"].items():
+        for form in [country, *others]:
+            names[form.lower()] = country
+    forms = []
+    for form in names:
+        if len(form) <= 3 or "." in form:
+            forms.append(form.upper())
+        else:
+            forms.append(" ".join(w.capitalize() for w in form.split()))
+    pattern = re.compile(rf"(?<![\w])(?:{alternation(forms, boundary=False)})(?![\w])")
+    return pattern, names
+
+
+def _compile_events(lex: Lexicon) -> list[tuple[re.Pattern, str]]:
+    out = []
+    for cls, words in lex["nouns"]["event_words"].items():
+        out.append((re.compile(rf"\b(?:{alternation(words, boundary=False)})\b", re.I), cls))
+    return out
+
+
+def _compile_modality(lex: Lexicon) -> tuple[list, list]:
+    def build(table):
+        return [(re.compile(rf"\b(?:{alternation(cues, boundary=False)})\b", re.I), modality)
+                for modality, cues in table.items()]
+    return build(lex["modality"]["cues"]), build(lex["modality"].get("cues_after", {}))
+
+
+class ContextReader:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        nouns = lex["nouns"]
+        self.stop = lex.wordset("nouns", "stopwords")
+        self.modifiers = lex.wordset("nouns", "modifiers")
+        self.measure_heads = lex.wordset("nouns", "measure_heads")
+        self.classes = {singular(w, lex): cls for cls, words in nouns["classes"].items() for w in words}
+        self.places, self.place_names = lex.regex("places", _compile_places)
+        self.events = lex.regex("events", _compile_events)
+        self.modality_cues, self.modality_after = lex.regex("modality", _compile_modality)
+        self.modality_window = int(lex["modality"]["window"])
+        self.units = {w.lower() for w in lex["units"]["time_units"]} | {
+            w.lower() for w in lex["units"]["measures"]} | {w.lower() for w in lex["units"]["currency_words"]}
+        self.scale_words = {w.lower() for w in lex["numbers"]["scale_words"]}
+
+    # -- counted noun ------------------------------------------------------
+    def noun_after(self, text: str, pos: int, limit: int) -> tuple[str, int]:
+        """Head noun of the phrase starting at pos, and where it ends."""
+        head, head_end, n = "", pos, 0
+        for m in _TOKEN.finditer(text, pos, limit):
+            tok = m.group(0)
+            if not tok[0].isalpha():
+                break
+            low = tok.lower().replace("’", "'")
+            if low in self.stop and not (head == "" and low in self.classes):
+                break
+            n += 1
+            if n > 5:
+                break
+            if low.endswith("'s"):
+                head, head_end = "", m.end()  # "Russia's" is a possessor, not the head
+                continue
+            if low in self.modifiers or (tok[0].isupper() and m.start() != pos and not head) or low in self.units:
+                continue
+            if tok[0].isupper() and head:
+                break
+            head, head_end = tok, m.end()
+        return head, head_end
+
+    def noun_before(self, text: str, start: int, floor: int) -> str:
+        """The thing measured before a figure: "turnout was", "a death toll of"."""
+        words = [m for m in _TOKEN.finditer(text, floor, start)]
+        words = words[-6:]
+        while words and (not words[-1].group(0)[0].isalpha() or words[-1].group(0).lower() in self.stop
+                         or words[-1].group(0).lower().endswith(("ed", "ing"))):
+            if not words[-1].group(0)[0].isalpha() and words[-1].group(0) not in ",":
+                return ""
+            words.pop()
+        if not words:
+            return ""
+        head = words[-1].group(0)
+        if head[0].isupper():
+            return ""
+        if head.lower() in self.measure_heads and len(words) > 1:
+            modifier = words[-2].group(0)
+            if modifier[0].isalpha() and modifier.lower() not in self.stop:
+                return singular(modifier, self.lex)
+        return singular(head, self.lex)
+
+    def counted(self, text: str, fig: Figure, floor: int, limit: int,
+                earlier: list[tuple[Figure, str]]) -> tuple[str, int | None]:
+        after = fig.end
+        if fig.unit == "year" and (fig.text.lower().endswith("old") or re.search(r"\baged\s+$", text[max(floor, fig.start - 8):fig.start])):
+            return "age", None
+        if _BACKREF.match(text, after):
+            for index in range(len(earlier) - 1, -1, -1):
+                if earlier[index][1]:
+                    return earlier[index][1], index
+            return "", None
+        m = _PART_OF_THE.match(text, after)
+        if m:
+            noun = singular(m.group(1).split()[-1], self.lex)
+            for index in range(len(earlier) - 1, -1, -1):
+                if earlier[index][1] and self.same_class(earlier[index][1], noun):
+                    return earlier[index][1], index
+        head, _ = self.noun_after(text, after, limit)
+        if not head:
+            rest = text[after:limit]
+            m = re.match(r"\s+(?:of|in)\s+(?:the\s+|its\s+|their\s+|all\s+)?", rest)
+            if m and (fig.unit or fig.approx == "range" or rest.lstrip().startswith("of")):
+                head, _ = self.noun_after(text, after + m.end(), limit)
+        if head:
+            word = singular(head, self.lex)
+            if word not in self.scale_words:
+                return word, None
+        return self.noun_before(text, fig.start, floor), None
+
+    def same_class(self, a: str, b: str) -> bool:
+        return a == b or self.classes.get(a, a) == self.classes.get(b, b)
+
+    # -- quantity key ------------------------------------------------------
+    def countries(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
+        return [(m.start(), self.place_names[m.group(0).lower()]) for m in self.places.finditer(text, start, end)]
+
+    def clause(self, text: str, sent_start: int, sent_end: int, fig: Figure) -> tuple[int, int]:
+        lo = sent_start
+        for m in _CLAUSE_BREAK.finditer(text, sent_start, fig.start):
+            lo = m.end()
+        m = _CLAUSE_BREAK.search(text, fig.end, sent_end)
+        return lo, (m.start() if m else sent_end)
+
+    def modality(self, text: str, floor: int, fig: Figure, limit: int) -> str:
+        # After the figure, only cues that bind to it: "10,000 soldiers are being prepared to join".
+        _, noun_end = self.noun_after(text, fig.end, limit)
+        tail = re.match(r"(?:\s+(?:from|of|in)\s+(?:[A-Z][\w'-]*\s*)+)?\s*", text[noun_end:limit])
+        at = noun_end + (tail.end() if tail else 0)
+        for pattern, modality in self.modality_after:
+            m = pattern.match(text, at, limit)
+            if m:
+                return modality
+        words = list(re.finditer(r"\S+", text[floor:fig.start]))
+        window_start = floor + words[-self.modality_window].start() if len(words) >= self.modality_window else floor
+        best, best_pos = "stated", -1
+        for pattern, modality in self.modality_cues:
+            for m in pattern.finditer(text, window_start, fig.start):
+                if m.start() > best_pos:
+                    best, best_pos = modality, m.start()
+        return best
+
+    def read(self, text: str, sentence: tuple[int, int], figs: list[Figure], article_countries: list[str],
+             refers_to: list[str]) -> list[Context]:
+        s_start, s_end = sentence
+        out: list[Context] = []
+        earlier: list[tuple[Figure, str]] = []
+        for i, fig in enumerate(figs):
+            floor = figs[i - 1].end if i else s_start
+            limit = figs[i + 1].start if i + 1 < len(figs) else s_end
+            noun, part = self.counted(text, fig, s_start if i == 0 else floor, limit, earlier)
+            earlier.append((fig, noun))
+            modality = self.modality(text, s_start, fig, s_end)
+            out.append(Context(noun, "", modality, part, refers_to[i]))
+        return out
+
+    def event_class(self, text: str, start: int, end: int) -> str:
+        best, best_pos = "", len(text)
+        for pattern, cls in self.events:
+            m = pattern.search(text, start, end)
+            if m and m.start() < best_pos:
+                best, best_pos = cls, m.start()
+        return best
+
+    def key(self, text: str, sentence: tuple[int, int], fig: Figure, noun: str, unit: str,
+            article_countries: list[str], refers_to: str, content_start: int) -> tuple[str, str, str, str]:
+        """(class, subject, place, period) of the quantity a figure is about.
+
+        ``content_start`` is where the reported content begins (after "X said"),
+        so the speaker's country is not taken for the subject.
+        """
+        s_start, s_end = sentence
+        cls = self.classes.get(noun, noun)
+        if cls in ("person", "civilian", "resident", "") and not unit:
+            event = self.event_class(text, fig.end, min(s_end, fig.end + 80)) or \
+                self.event_class(text, max(s_start, fig.start - 40), fig.start)
+            if event:
+                cls = event
+        c_start, c_end = self.clause(text, s_start, s_end, fig)
+        before = self.countries(text, max(s_start, content_start), fig.start)
+        after = self.countries(text, fig.end, c_end)
+        subject = ""
+        # "soldiers from North Korea" / "North Korean soldiers" name the subject next to the noun.
+        near = re.match(r"\s*(?:[A-Za-z'-]+\s+){0,3}?from\s+", text[fig.end:fig.end + 60])
+        if near:
+            hits = self.countries(text, fig.end + near.end(), fig.end + near.end() + 30)
+            if hits:
+                subject = hits[0][1]
+                after = [h for h in after if h[1] != subject]
+        # A country after "to", "in", "into"... is where, not who.
+        places_before = [h for h in before if _PLACE_PREP.search(text, max(s_start, h[0] - 9), h[0])]
+        subjects_before = [h for h in before if h not in places_before]
+        if not subject and subjects_before:
+            subject = subjects_before[0][1]
+        if not subject:
+            m = re.search(r"\bthe\s+(North|South|East|West)\b", text[max(s_start, content_start):fig.start])
+            if m:
+                for country in article_countries:
+                    if country.startswith(m.group(1).lower()):
+                        subject = country
+                        break
+        after = places_before + after
+        place = ""
+        for _, country in after:
+            if country != subject:
+                place = country
+                break
+        if not place:
+            for _, country in subjects_before[1:]:
+                if country != subject:
+                    place = country
+                    break
+        return cls, subject, place, refers_to

@@ -1,0 +1,263 @@
+"""Claims -> findings: the rule kinds, applied as the rule files configure them.
+
+Compatibility is interval arithmetic: each figure is [low, high] from its
+wording, widened by the rule's tolerance; two figures agree when their
+intervals overlap. Time is interval arithmetic too: "last week" covers seven
+days, so two claims are "about the same time" when their periods come within
+the rule's window of each other.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import combinations
+from types import SimpleNamespace
+
+from .model import Claim, Finding
+from .rulebook import Rule
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Key:
+    cls: str
+    subject: str
+    place: str
+    period: str
+    part: bool
+
+    @classmethod
+    def parse(cls, quantity: str) -> "Key":
+        part = quantity.endswith("/part")
+        base = quantity[:-5] if part else quantity
+        base, _, period = base.partition("@")
+        bits = (base.split("/") + ["-", "-", "-"])[:3]
+        bits = ["" if b == "-" else b for b in bits]
+        return cls(bits[0], bits[1], bits[2], period, part)
+
+    def compatible(self, other: "Key") -> bool:
+        """Same class and part-ness; subject, place and period equal where both give them."""
+        if not self.cls or self.cls != other.cls or self.part != other.part:
+            return False
+        return all(not a or not b or a == b for a, b in
+                   ((self.subject, other.subject), (self.place, other.place), (self.period, other.period)))
+
+
+def interval(claim: Claim, rule: Rule, rounding: bool = False) -> tuple[float, float]:
+    f = claim.figure
+    low = -INF if f.low is None else f.low
+    high = INF if f.high is None else f.high
+    if rounding and f.precision:
+        low, high = low - f.precision, high + f.precision
+    if low != -INF:
+        low = low - abs(low) * rule.relative - rule.absolute
+    if high != INF:
+        high = high + abs(high) * rule.relative + rule.absolute
+    return low, high
+
+
+def disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[1] < b[0] or b[1] < a[0]
+
+
+def period(claim: Claim) -> tuple[date, date] | None:
+    start = claim.said_on or claim.published
+    if start is None:
+        return None
+    grain = claim.said_on_grain if claim.said_on else "day"
+    if grain == "week":
+        return start, start + timedelta(days=6)
+    if grain == "month":
+        nxt = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, nxt - timedelta(days=1)
+    if grain == "year":
+        return start, date(start.year, 12, 31)
+    return start, start
+
+
+def days_apart(a: Claim, b: Claim) -> float:
+    pa, pb = period(a), period(b)
+    if pa is None or pb is None:
+        return 0.0  # undated: we cannot tell them apart in time
+    return max(0, (pb[0] - pa[1]).days, (pa[0] - pb[1]).days)
+
+
+def _field(claim: Claim, name: str) -> str:
+    if name == "unit":
+        return claim.figure.unit
+    return str(getattr(claim, name))
+
+
+def _matches(rule: Rule, a: Claim, b: Claim) -> bool:
+    for name in rule.same:
+        if name == "quantity":
+            if not Key.parse(a.quantity).compatible(Key.parse(b.quantity)):
+                return False
+        elif _field(a, name) != _field(b, name):
+            return False
+    for name in rule.different:
+        if _field(a, name) == _field(b, name):
+            return False
+    return True
+
+
+def describe_when(claim: Claim) -> str:
+    if claim.said_on is None:
+        return "undated"
+    if claim.said_on_grain == "week":
+        return f"week of {claim.said_on.isoformat()}"
+    if claim.said_on_grain == "month":
+        return claim.said_on.strftime("%B %Y")
+    if claim.said_on_grain == "year":
+        return str(claim.said_on.year)
+    return claim.said_on.isoformat()
+
+
+def _view(claim: Claim) -> SimpleNamespace:
+    return SimpleNamespace(text=claim.figure.text, value=claim.figure.value, source=claim.source,
+                           when=describe_when(claim), said_on=claim.said_on, line=claim.line, article=claim.article,
+                           via=claim.via, counted=claim.counted)
+
+
+def _finding(rule: Rule, claims: list[Claim], why: str, **fields) -> Finding:
+    claims = sorted(claims, key=_time_order)
+    values = {"quantity": claims[0].quantity, "rule": rule.id, "count": len(claims)}
+    values.update(fields)
+    values.setdefault("a", _view(claims[0]))
+    values.setdefault("b", _view(claims[-1]))
+    try:
+        message = rule.message.format_map(values)
+    except (AttributeError, KeyError, IndexError, ValueError):
+        message = f"{rule.name}: " + ", ".join(f"{c.figure.text} ({c.source})" for c in claims)
+    return Finding(rule=rule.id, name=rule.name, kind=rule.kind, level=rule.level,
+                   quantity=claims[0].quantity, claims=tuple(claims), message=message, why=why)
+
+
+def _time_order(c: Claim):
+    p = period(c)
+    return (p[0] if p else date.min, c.article, c.figure.start)
+
+
+def _eligible(rule: Rule, claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.quantity and c.modality in rule.modalities
+            and c.source_type not in rule.skip_source_types]
+
+
+def _components(nodes: list[Claim], edges: list[tuple[int, int]]) -> list[list[Claim]]:
+    parent = list(range(len(nodes)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in edges:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for i in {i for e in edges for i in e}:
+        groups[find(i)].append(nodes[i])
+    return [sorted(g, key=_time_order) for g in groups.values()]
+
+
+def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool):
+    """Index pairs that match the rule, are about the same time and disagree."""
+    for (i, a), (j, b) in combinations(enumerate(claims), 2):
+        if a.part_of or b.part_of:
+            continue
+        if not _matches(rule, a, b) or days_apart(a, b) > rule.window_days:
+            continue
+        strict = disjoint(interval(a, rule), interval(b, rule))
+        loose = disjoint(interval(a, rule, True), interval(b, rule, True))
+        if (loose if not rounding else strict and not loose):
+            yield i, j
+
+
+def conflicts(rule: Rule, claims: list[Claim]) -> list[Finding]:
+    claims = _eligible(rule, claims)
+    edges = list(_pairs(rule, claims, rounding=rule.kind == "rounding"))
+    out = []
+    for group in _components(claims, edges):
+        sources = sorted({c.source for c in group})
+        why = (f"{len(group)} figures for {group[0].quantity} from {', '.join(sources)}, "
+               f"within {rule.window_days:g} days of each other, whose intervals do not overlap"
+               if rule.kind != "rounding" else
+               "the intervals overlap only once each figure's rounding is allowed for")
+        out.append(_finding(rule, group, why))
+    return out
+
+
+def _trend(series: list[Claim]) -> str:
+    first, last = series[0].figure.value, series[-1].figure.value
+    sources = {c.source for c in series}
+    word = "rising" if last > first else "falling" if last < first else "changing"
+    return f"{word}, revised by {series[0].source}" if len(sources) == 1 else word
+
+
+def drift(rule: Rule, claims: list[Claim]) -> list[Finding]:
+    claims = [c for c in _eligible(rule, claims) if not c.part_of and period(c) is not None]
+    groups: list[list[Claim]] = []
+    for claim in sorted(claims, key=_time_order):
+        for group in groups:
+            if all(_matches(rule, claim, other) for other in group):
+                group.append(claim)
+                break
+        else:
+            groups.append([claim])
+    out = []
+    for group in groups:
+        moved = any(days_apart(a, b) > rule.window_days and disjoint(interval(a, rule, True), interval(b, rule, True))
+                    for a, b in combinations(group, 2))
+        if not moved:
+            continue
+        series = " -> ".join(f"{c.figure.text} ({c.source}, {describe_when(c)})" for c in group)
+        why = "the same quantity has values that do not overlap on dates more than " \
+              f"{rule.window_days:g} days apart"
+        out.append(_finding(rule, group, why, series=series, trend=_trend(group)))
+    return out
+
+
+def part_whole(rule: Rule, claims: list[Claim]) -> list[Finding]:
+    by_id = {c.id: c for c in claims}
+    parts: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.part_of and c.part_of in by_id and c.modality in rule.modalities:
+            parts[c.part_of].append(c)
+    out = []
+    for whole_id, group in parts.items():
+        whole = by_id[whole_id]
+        _, whole_high = interval(whole, rule, True)
+        for part in group:
+            part_low, _ = interval(part, rule, True)
+            if part_low > whole_high:
+                out.append(_finding(rule, [part, whole], "a part's lowest value is above its whole's highest",
+                                    a=_view(part), b=_view(whole)))
+        if len(group) > 1:
+            total_low = sum(max(interval(p, rule, True)[0], 0) for p in group)
+            if total_low > whole_high and not any(interval(p, rule, True)[0] > whole_high for p in group):
+                out.append(_finding(rule, [*group, whole], "the parts add up to more than their whole",
+                                    a=SimpleNamespace(**{**vars(_view(group[0])), "text": " + ".join(p.figure.text for p in group)}),
+                                    b=_view(whole)))
+    return out
+
+
+_KINDS = {
+    "conflict": conflicts,
+    "self-contradiction": conflicts,
+    "rounding": conflicts,
+    "drift": drift,
+    "part-whole": part_whole,
+}
+
+
+def run(rules: tuple[Rule, ...], claims: list[Claim]) -> list[Finding]:
+    """Every finding of every rule, most severe first, then by place."""
+    findings: list[Finding] = []
+    for rule in rules:
+        findings.extend(_KINDS[rule.kind](rule, claims))
+    order = {"error": 0, "warning": 1, "info": 2}
+    findings.sort(key=lambda f: (order[f.level], f.claims[0].path, f.claims[0].line, f.rule))
+    return findings

@@ -1,0 +1,1 @@
+"""One module per output format; each takes claims and findings, never raw dicts."""
