@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from .lexicon import Lexicon, alternation
 from .model import Figure
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,.;:!?()\"“”]|\S")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*|[,.;:!?()\"“”]|\S")
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos
+    while i > 0 and text[i - 1] in " \t\"“‘'(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n"
 _BACKREF = re.compile(r"\s*(?:-strong\s+)?of\s+(?:them|those|these|whom|which)\b", re.I)
 _PART_OF_THE = re.compile(r"\s+of\s+(?:the|those|these|their|its)\s+([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,2})", re.I)
 _PLACE_PREP = re.compile(r"\b(?:to|into|in|inside|towards|toward|across|at|near|on|throughout)\s+(?:the\s+)?$", re.I)
@@ -91,56 +98,120 @@ class ContextReader:
         self.units = {w.lower() for w in lex["units"]["time_units"]} | {
             w.lower() for w in lex["units"]["measures"]} | {w.lower() for w in lex["units"]["currency_words"]}
         self.scale_words = {w.lower() for w in lex["numbers"]["scale_words"]}
+        self.verbs = lex.wordset("nouns", "verbs")
+        self.auxiliaries = {"will", "would", "could", "should", "may", "might", "must", "have", "has", "had",
+                            "are", "were", "is", "was", "can", "remain", "remains"}
+        self.linked = re.compile(
+            rf"([A-Za-z][\w'-]*)\s+(?:{alternation(lex['nouns']['linked_before'], boundary=False)})\s+$", re.I)
+        self.ed_nouns = lex.wordset("nouns", "ed_nouns")
+        self.irregular = lex["nouns"]["irregular_plurals"]
+        self.months = lex.wordset("nonfigures", "months")
+        self.weekdays = frozenset(lex["dates"]["weekdays"])
+        self.time_unit_codes = set(lex["units"]["time_units"].values())
+        self.currency_codes = set(lex["units"]["currency_prefixes"].values()) | set(lex["units"]["currency_words"].values())
 
     # -- counted noun ------------------------------------------------------
+    def is_verb(self, low: str) -> bool:
+        if low in self.verbs:
+            return True
+        return (low.endswith("ed") and low not in self.ed_nouns) or (low.endswith("ly") and len(low) > 4)
+
+    def is_plural(self, low: str) -> bool:
+        return low in self.irregular or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")))
+
     def noun_after(self, text: str, pos: int, limit: int) -> tuple[str, int]:
-        """Head noun of the phrase starting at pos, and where it ends."""
+        """Head noun of the noun phrase starting at pos, and where it ends.
+
+        Without a tagger we lean on English word order: determiners and
+        adjectives come first, a plural noun ends the phrase, and a verb, a
+        preposition or punctuation ends it too.
+        """
         head, head_end, n = "", pos, 0
-        for m in _TOKEN.finditer(text, pos, limit):
+        tokens = list(_TOKEN.finditer(text, pos, limit))[:6]
+        for i, m in enumerate(tokens):
             tok = m.group(0)
-            if not tok[0].isalpha():
+            if not tok[0].isalnum():
                 break
+            if any(ch.isdigit() for ch in tok):
+                continue  # F-16, A320: a model name before the noun
             low = tok.lower().replace("’", "'")
-            if low in self.stop and not (head == "" and low in self.classes):
-                break
-            n += 1
-            if n > 5:
-                break
             if low.endswith("'s"):
-                head, head_end = "", m.end()  # "Russia's" is a possessor, not the head
+                head, head_end = "", m.end()  # "Russia's" owns the head, it is not the head
                 continue
-            if low in self.modifiers or (tok[0].isupper() and m.start() != pos and not head) or low in self.units:
-                continue
-            if tok[0].isupper() and head:
+            if low in self.stop or low in self.months or low in self.weekdays:
                 break
+            if low in self.modifiers or low in self.units:
+                continue
+            plural = self.is_plural(low)
+            if self.is_verb(low):
+                # "rises" is a noun in "rent rises will", a verb in "rent rises to"
+                nxt = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
+                if not (plural and (not head or nxt in self.auxiliaries)):
+                    break
+            if tok[0].isupper() and m.start() != pos and not _sentence_initial(text, m.start()):
+                if head:
+                    break
+                continue  # "North Korean soldiers": the nationality is not the noun
             head, head_end = tok, m.end()
+            if plural:
+                break
+        if head and head.lower() in self.measure_heads:
+            m = re.match(r"\s+of\s+(?:the\s+)?", text[head_end:limit])
+            if m:
+                inner, inner_end = self.noun_after(text, head_end + m.end(), limit)
+                if inner:
+                    return inner, inner_end
         return head, head_end
 
-    def noun_before(self, text: str, start: int, floor: int) -> str:
-        """The thing measured before a figure: "turnout was", "a death toll of"."""
-        words = [m for m in _TOKEN.finditer(text, floor, start)]
-        words = words[-6:]
-        while words and (not words[-1].group(0)[0].isalpha() or words[-1].group(0).lower() in self.stop
-                         or words[-1].group(0).lower().endswith(("ed", "ing"))):
-            if not words[-1].group(0)[0].isalpha() and words[-1].group(0) not in ",":
-                return ""
-            words.pop()
-        if not words:
+    def linked_before(self, text: str, start: int, floor: int) -> str:
+        """The noun tied to the figure by "of", "totalling", "at"...: "a fee of £80m" -> fee."""
+        m = self.linked.search(text, max(floor, start - 60), start)
+        if not m:
             return ""
-        head = words[-1].group(0)
-        if head[0].isupper():
+        word = m.group(1)
+        low = word.lower()
+        if low in self.stop or low in self.verbs or self.is_verb(low) or low in self.modifiers:
             return ""
-        if head.lower() in self.measure_heads and len(words) > 1:
-            modifier = words[-2].group(0)
-            if modifier[0].isalpha() and modifier.lower() not in self.stop:
-                return singular(modifier, self.lex)
+        if word[0].isupper() and not _sentence_initial(text, m.start(1)):
+            return ""
+        if low in self.measure_heads:
+            before = re.search(r"([A-Za-z][\w-]*)\s+$", text[max(floor, m.start(1) - 30):m.start(1)])
+            if before and before.group(1).lower() not in self.stop and before.group(1).lower() not in self.modifiers:
+                return singular(before.group(1), self.lex)
+        return singular(word, self.lex)
+
+    def subject_before(self, text: str, start: int, floor: int) -> str:
+        """The thing measured before a figure: "Turnout was", "a death toll of", "Prices rose"."""
+        clause = floor
+        for m in re.finditer(r"[,;:]|\b(?:that|said|says|told|and|but|while|whereas)\b", text[floor:start]):
+            clause = floor + m.end()
+        head, end = self.noun_after(text, clause, start)
+        while not head and end < start:
+            # skip a leading adverbial ("In the first quarter,") or a determiner-less start
+            nxt = _TOKEN.search(text, end, start)
+            if nxt is None:
+                break
+            head, end = self.noun_after(text, nxt.end(), start)
+            if head and head.lower() in self.stop:
+                head = ""
+        if not head:
+            return ""
+        low = head.lower()
+        if low in self.measure_heads:
+            # "the death toll": the modifier before the head says what is counted
+            words = re.findall(r"[A-Za-z][\w'-]*", text[clause:end])
+            if len(words) >= 2 and words[-2].lower() not in self.stop and words[-2].lower() not in self.modifiers:
+                return singular(words[-2], self.lex)
         return singular(head, self.lex)
 
     def counted(self, text: str, fig: Figure, floor: int, limit: int,
                 earlier: list[tuple[Figure, str]]) -> tuple[str, int | None]:
         after = fig.end
-        if fig.unit == "year" and (fig.text.lower().endswith("old") or re.search(r"\baged\s+$", text[max(floor, fig.start - 8):fig.start])):
+        if fig.unit == "year" and (fig.text.lower().endswith("old") or re.search(
+                r"\baged\s+(?:between\s+)?$", text[max(floor, fig.start - 16):fig.start], re.I)):
             return "age", None
+        if fig.unit in self.time_unit_codes:
+            return "", None  # a duration counts time, not things
         if _BACKREF.match(text, after):
             for index in range(len(earlier) - 1, -1, -1):
                 if earlier[index][1]:
@@ -155,14 +226,21 @@ class ContextReader:
         head, _ = self.noun_after(text, after, limit)
         if not head:
             rest = text[after:limit]
-            m = re.match(r"\s+(?:of|in)\s+(?:the\s+|its\s+|their\s+|all\s+)?", rest)
-            if m and (fig.unit or fig.approx == "range" or rest.lstrip().startswith("of")):
+            m = re.match(r"\s+(?:of|in|for)\s+(?:the\s+|its\s+|their\s+|all\s+|his\s+|her\s+)?", rest)
+            if m and (rest.lstrip().startswith("of") or fig.unit in self.currency_codes):
                 head, _ = self.noun_after(text, after + m.end(), limit)
         if head:
             word = singular(head, self.lex)
             if word not in self.scale_words:
                 return word, None
-        return self.noun_before(text, fig.start, floor), None
+        linked = self.linked_before(text, fig.start, floor)
+        if linked:
+            return linked, None
+        for other, noun in reversed(earlier):
+            # "rose from 4.2% to 5.1%": the second figure measures what the first did
+            if noun and other.unit == fig.unit:
+                return noun, None
+        return self.subject_before(text, fig.start, floor), None
 
     def same_class(self, a: str, b: str) -> bool:
         return a == b or self.classes.get(a, a) == self.classes.get(b, b)

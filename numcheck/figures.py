@@ -27,6 +27,7 @@ _PHONE = re.compile(
     r"|\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}\b"
     r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
     r"|(?<![\d,])\b\d{3}-\d{4}\b")
+_DEGREES = re.compile(r"([CF])(?![\w])")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to)\s*")
 _AND_SEP = re.compile(r"\s+and\s+")
@@ -66,13 +67,16 @@ def _compile(lex: Lexicon) -> dict:
         "strong": re.compile(r"-strong\b", re.I),
         "currency_prefix": re.compile(
             rf"(?:{alternation(units['currency_prefixes'], boundary=False)})\s?$"),
+        "currency_prefix_fwd": re.compile(rf"(?:{alternation(units['currency_prefixes'], boundary=False)})\s?(?=\d)"),
+        "phone_cue": re.compile(rf"(?<![\w])(?:{alternation(non['phone_cues'], boundary=False)})\s+(?:on\s+|the\s+)?$", re.I),
+        "code_after": re.compile(rf"^\s+(?:{alternation(non['code_after'], boundary=False)})\b", re.I),
         "hedge": re.compile(rf"(?:^|(?<=[^\w]))({alternation(hedges['hedges'], boundary=False)})\s+$", re.I),
         "between": re.compile(r"(?:^|(?<=[^\w]))(between)\s+$", re.I),
         "fraction": re.compile(
             rf"(?<![\w-])((?:a|one|{alternation(small, boundary=False)})[\s-]+"
             rf"{alternation(fractions, boundary=False)}|half)(?=\s+(?:of|the)\b)", re.I),
         "ratio": re.compile(
-            rf"(?<![\w-])((?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|{alternation(small, boundary=False)}))(?![\w])",
+            rf"(?<![\w-])((?:\d+|{alternation(small, boundary=False)})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|{alternation(small, boundary=False)}))(?![\w])",
             re.I),
         "vague": re.compile(rf"(?<![\w-])({alternation(hedges['vague'], boundary=False)})(?=\s+of\b|\s+(?!of)[a-z])",
                             re.I),
@@ -94,8 +98,9 @@ def _parse_words(run: str, lex: Lexicon) -> float | None:
     tokens = [t for t in re.split(r"[\s-]+", run.lower()) if t and t != "and"]
     if not tokens:
         return None
-    if tokens[0] == "half" and len(tokens) >= 3 and tokens[1] == "a" and tokens[2] in scales:
-        return 0.5 * scales[tokens[2]]
+    if tokens[0] == "half" and len(tokens) >= 3 and tokens[1] == "a":
+        rest = _parse_words(" ".join(tokens[2:]), lex)
+        return None if rest is None else 0.5 * rest
     total, current, seen = 0.0, 0.0, False
     for tok in tokens:
         if tok == "a":
@@ -119,6 +124,29 @@ def _parse_words(run: str, lex: Lexicon) -> float | None:
         else:
             return None
     return total + current if seen else None
+
+
+_MULTIPLIERS = ("hundred", "dozen")
+
+
+def _split_run(run: str, start: int, scale_words) -> list[tuple[int, str]]:
+    """"five and seven" is two numbers, "three hundred and fifty" one; "a two-year-old" is two."""
+    pieces, offset = [], 0
+    for m in re.finditer(r"\s+and\s+", run):
+        before = run[offset:m.start()].split()[-1].lower() if run[offset:m.start()].split() else ""
+        if before not in scale_words and before not in _MULTIPLIERS:
+            pieces.append((offset, run[offset:m.start()]))
+            offset = m.end()
+    pieces.append((offset, run[offset:]))
+    out = []
+    for off, piece in pieces:
+        words = re.split(r"([\s-]+)", piece)
+        if words[0].lower() == "a" and len(words) > 2 and words[2].lower() not in scale_words \
+                and words[2].lower() not in _MULTIPLIERS:
+            skip = len(words[0]) + len(words[1])
+            off, piece = off + skip, piece[skip:]
+        out.append((start + off, piece))
+    return out
 
 
 def _number_value(written: str) -> float:
@@ -195,16 +223,25 @@ class _Scanner:
         self.taken.append((start, end))
         self.figures.append(Figure(start, end, self.text[start:end], value, low, high, approx, unit, precision))
 
+    def add_hedged(self, start: int, end: int, value: float, unit: str) -> None:
+        """A figure whose value is fixed by its words, with the hedge before it."""
+        hedge, hedge_start = self.hedge_before(start)
+        if hedge == "between":
+            hedge, hedge_start = "", start
+        approx = self.hedges.get(hedge, "=") if hedge else "="
+        low, high = self.interval(value, approx, hedge)
+        self.add(hedge_start if hedge else start, end, value, low, high, approx, unit)
+
     # -- candidates --------------------------------------------------------
     def numbers(self) -> list[_Num]:
         found = [_Num(m.start(), m.end(), _number_value(m.group(0)), m.group(0))
                  for m in self.rx["digits"].finditer(self.text)]
         for m in self.rx["words"].finditer(self.text):
-            run = m.group(0)
-            value = _parse_words(run, self.lex)
-            if value is None:
-                continue
-            found.append(_Num(m.start(), m.end(), value, run, is_words=True))
+            for start, run in _split_run(m.group(0), m.start(), self.scale_words):
+                value = _parse_words(run, self.lex)
+                if value is None:
+                    continue
+                found.append(_Num(start, start + len(run), value, run, is_words=True))
         found.sort(key=lambda n: (n.start, -n.end))
         return found
 
@@ -215,15 +252,13 @@ class _Scanner:
             av = _number_value(a) if a[0].isdigit() else _parse_words(a, self.lex)
             bv = _number_value(b) if b[0].isdigit() else _parse_words(b, self.lex)
             if av and bv and bv > av:
-                value = 100.0 * av / bv
-                self.add(m.start(1), m.end(1), value, value, value, "=", "%")
+                self.add_hedged(m.start(1), m.end(1), 100.0 * av / bv, "%")
         for m in self.rx["fraction"].finditer(text):
             phrase = m.group(1).lower()
             parts = re.split(r"[\s-]+", phrase)
             frac = self.lex["numbers"]["fractions"].get(parts[-1])
             count = 1.0 if len(parts) == 1 or parts[0] in ("a", "one") else (_parse_words(parts[0], self.lex) or 1.0)
-            value = round(count * float(frac), 6)
-            self.add(m.start(1), m.end(1), value, value, value, "=", "%")
+            self.add_hedged(m.start(1), m.end(1), round(count * float(frac), 6), "%")
         for m in self.rx["vague"].finditer(text):
             low, high = (float(x) for x in self.vague[m.group(1).lower()])
             self.add(m.start(1), m.end(1), (low + high) / 2, low, high, "range")
@@ -235,7 +270,7 @@ class _Scanner:
         return self.figures
 
     # -- one number --------------------------------------------------------
-    def is_not_a_figure(self, num: _Num, end: int) -> bool:
+    def is_not_a_figure(self, num: _Num, end: int, currency: str = "", hedge: str = "") -> bool:
         """True for years, dates, times, codes, names and other numbers that are not figures."""
         text = self.text
         if self.overlaps(num.start, num.end, self.masked):
@@ -258,10 +293,12 @@ class _Scanner:
         if after[:1] == "s" and not after[1:2].isalpha() or after[:2] == "'s" and len(num.written) == 4:
             return True  # the 1990s, the 80s
         if after[:1].isalpha() and not (self.rx["scale_suffix"].match(after) or self.rx["measure"].match(after)
-                                        or self.rx["percent"].match(after)):
+                                        or self.rx["percent"].match(after) or _DEGREES.match(after)):
             return True  # 5G, 4x4, 3D
         if self.rx["relative_after"].match(after):
             return True  # "two days ago" is a date, not a figure
+        if self.rx["code_after"].match(after) or self.rx["phone_cue"].search(before):
+            return True  # the 90210 zip code, call 116 123
         if self.rx["street"].match(after) and "," not in num.written:
             return True  # 10 Downing Street
         integer = "." not in num.written and "," not in num.written and " " not in num.written.strip()
@@ -270,12 +307,14 @@ class _Scanner:
         if integer and num.value <= 31 and self.rx["month_after"].match(after):
             return True  # 30 October, 1st of May
         prev, prev_start = _prev_word(text, num.start)
+        if currency:
+            return False
         if integer and prev.lower().rstrip(".") in self.name_prefixes | {p.rstrip(".") for p in self.name_prefixes} \
                 and prev and not prev.lower() in self.hedges:
             return True  # Article 5, No 10, Formula 1
-        if integer and 1000 <= num.value <= 2100 and len(num.written) == 4 and end == num.end:
-            if not self.plural_noun_follows(num.end):
-                return True  # in 2023
+        if integer and 1000 <= num.value <= 2100 and len(num.written) == 4 and end == num.end and not hedge:
+            if num.value >= 1800 or not self.plural_noun_follows(num.end):
+                return True  # in 2023, Vision 2030
         if (integer and prev[:1].isupper() and prev.lower().rstrip(".") not in self.months
                 and prev.lower() not in self.weekdays and prev.lower() not in self.hedges
                 and not _sentence_start(text, prev_start) and end == num.end
@@ -283,7 +322,7 @@ class _Scanner:
             return True  # Apollo 11, Windows 11: a capitalised name and its number
         return False
 
-    def right_extension(self, pos: int, currency: str) -> tuple[float, str, int, float]:
+    def right_extension(self, pos: int, currency: str, start: int) -> tuple[float, str, int, float]:
         """Scale, unit and end of the figure's written form after the number."""
         text = self.text
         scale, unit = 1.0, currency
@@ -309,11 +348,14 @@ class _Scanner:
         if unit:
             return scale, unit, pos, scale
         m = self.rx["age"].match(text, pos)
-        if m:
-            return scale, "year", m.end(), scale
+        if m or re.search(r"\baged\s+(?:between\s+|over\s+|under\s+)?(?:\d+\s+and\s+)?$", text[max(0, start - 24):start], re.I):
+            return scale, "year", m.end() if m else pos, scale
         m = self.rx["time_unit"].match(text, pos)
         if m:
             return scale, self.time_units[m.group(1).lower()], m.end(), scale
+        m = _DEGREES.match(text, pos)
+        if m:
+            return scale, "degC" if m.group(1) == "C" else "degF", m.end(), scale
         m = self.rx["measure"].match(text, pos)
         if m and not (m.group(0)[:1] == "-" and not text[m.end():m.end() + 1] in " ,.;"):
             return scale, self.measures[m.group(1).lower()], m.end(), scale
@@ -345,7 +387,7 @@ class _Scanner:
     def second_number(self, pos: int) -> _Num | None:
         text = self.text
         cur, _ = "", pos
-        m = self.rx["currency_prefix"].match(text, pos)
+        m = self.rx["currency_prefix_fwd"].match(text, pos)
         if m:
             pos = m.end()
         m = self.rx["digits_bare"].match(text, pos)
@@ -361,10 +403,11 @@ class _Scanner:
     def figure_at(self, num: _Num) -> None:
         text = self.text
         currency, begin = self.currency_before(num.start) if not num.is_words else ("", num.start)
-        scale, unit, end, _ = self.right_extension(num.end, currency)
-        if self.is_not_a_figure(num, end if (unit or scale != 1) else num.end):
-            return
+        scale, unit, end, _ = self.right_extension(num.end, currency, num.start)
         hedge, hedge_start = self.hedge_before(begin)
+        if self.is_not_a_figure(num, end if (unit or scale != 1) else num.end, currency,
+                                hedge if hedge != "between" else ""):
+            return
         value = num.value * scale
         precision = 0.5 * 10 ** -_decimals(num.written) * scale if (scale != 1 or "." in num.written) else 0.0
         if unit == "pp_or_index":
@@ -375,7 +418,7 @@ class _Scanner:
         if sep and not (sep.group(0).strip() == "to" and self.before_is(hedge_start, ("from", "by", "rose", "fell"))):
             other = self.second_number(sep.end())
             if other is not None and not self.overlaps(other.start, other.end, self.masked):
-                scale2, unit2, end2, _ = self.right_extension(other.end, currency)
+                scale2, unit2, end2, _ = self.right_extension(other.end, currency, num.start)
                 if scale == 1 and unit == currency and (scale2 != 1 or unit2):
                     scale, unit = scale2, unit2 or unit
                     value = num.value * scale
@@ -405,9 +448,9 @@ class _Scanner:
             return False
         if len(a.written) == 4 and 1000 <= a.value <= 2100 and (len(b.written) in (2, 4)) and "." not in a.written:
             return True  # 2024-25, 1990-2000
-        if sep.strip() in ("-", "–", "—") and a.value <= 30 and b.value <= 30 and "." not in a.written + b.written:
-            lo = max(0, a.start - 80)
-            window = re.findall(r"[a-z-]+", self.text[lo:b.end + 80].lower())
+        if sep.strip() in ("-", "–", "—") and a.value <= 200 and b.value <= 200 and "." not in a.written + b.written:
+            lo = max(0, a.start - 40)
+            window = re.findall(r"[a-z-]+", self.text[lo:b.end + 40].lower())
             return any(w in self.score_words for w in window)
         return False
 

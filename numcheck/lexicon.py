@@ -86,7 +86,7 @@ def load(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         path = base / f"{name}.yaml"
         if not path.exists():
             raise RuleFileError(f"vocabulary file is missing (expected {name}.yaml)", where=str(path))
-        doc = yamlfile.load(path)
+        doc = yamlfile.load(path, words=True)
         _check_shape(doc, name)
         raw[name] = doc.data
     for folder in extra_dirs:
@@ -99,7 +99,7 @@ def load(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
                 raise RuleFileError(
                     f"unknown vocabulary '{name}'; expected one of: {', '.join(VOCABULARIES)}",
                     where=f"{path}:1")
-            doc = yamlfile.load(path)
+            doc = yamlfile.load(path, words=True)
             _check_shape(doc, name)
             for key, value in doc.data.items():
                 if key in raw[name] and type(value) is not type(raw[name][key]):

@@ -19,6 +19,16 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 
+class _WordsLoader(_Loader):
+    """YAML 1.1 reads on/off/yes/no as booleans; in a word list they are words."""
+
+
+_WordsLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True)
 class YamlDoc:
     path: str
@@ -49,13 +59,15 @@ class YamlDoc:
         return RuleFileError(message, where=f"{self.path}:{self.line(*keys)}")
 
 
-def load(path: Path | str, text: str | None = None) -> YamlDoc:
+def load(path: Path | str, text: str | None = None, *, words: bool = False) -> YamlDoc:
+    """Load a file safely; with ``words``, on/off/yes/no stay words (for vocabularies)."""
     path = str(path)
+    loader = _WordsLoader if words else _Loader
     try:
         if text is None:
             text = Path(path).read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
