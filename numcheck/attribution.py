@@ -16,19 +16,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import dates
 from .lexicon import Lexicon, alternation
 from .text import quote_spans
 
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|al-\w+|bin|de|van|von|der|da|di|la|le)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|de|van|von|der|da|di))*")
-_TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|col|maj|capt|sgt|lt|adm)\.?\s+", re.I)
 _LEADING = re.compile(
-    r"^(?:(?:and|but|so|then|also|meanwhile|however|separately|earlier|later|now|yet|while|as|because|since)\s+)*"
-    r"(?:(?:the|a|an|its|their|his|her|our)\s+)?(?:(?:unnamed|anonymous|unidentified)\s+)?", re.I)
+    r"^(?:(?:and|but|so|then|also|meanwhile|however|separately|earlier|later|now|yet|while|as|because|since|speaking|writing)\s+)*"
+    r"(?:(?:the|a|an|its|our)\s+)?(?:(?:unnamed|anonymous|unidentified)\s+)?", re.I)
+# Adverbs and auxiliaries between a speaker and the verb ("Mr Zelensky also claimed").
 _TRAILING = re.compile(
     r"(?:\s+(?:also|has|have|had|was|were|is|are|previously|later|earlier|repeatedly|reportedly|then|"
-    r"again|further|separately|too|already|first|initially|subsequently|now|recently|had|would|will|"
-    r"on\s+\w+|last\s+\w+|this\s+\w+|yesterday|today|in\s+a\s+statement|in\s+\w+))+$", re.I)
+    r"again|further|separately|too|already|first|initially|subsequently|now|recently|would|will|"
+    r"on\s+\w+|last\s+\w+|this\s+\w+|yesterday|today|in\s+a\s+statement))+$")
+_AGE_ADJ = re.compile(r"\b\d+-year-old\s+", re.I)
+_ACRONYM = re.compile(r"((?:[A-Z][\w'-]*\s+)(?:(?:for|of|and|on|the|de|des|du)\s+|[A-Z][\w'-]*\s+){0,8}?[A-Z][\w'-]*)\s+\(([A-Z][A-Za-z&]{1,9})\)")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
+_NOT_A_SPEAKER_START = re.compile(r"^(?:on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +43,14 @@ class Attribution:
     start: int  # where the attribution phrase starts
     end: int  # where it ends; reported content usually follows
     verb: int  # offset of the speech verb (or cue)
+    relay: bool = False  # "according to X" after a speaker: X relays, the speaker speaks
 
 
 @dataclass
 class _State:
     """What an article has said so far about its sources."""
-    names: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # people named so far
+    sources: list[str] = field(default_factory=list)  # speakers so far
     last_person: str = ""
     last_speaker: Attribution | None = None
 
@@ -57,19 +63,22 @@ def _compile(lex: Lexicon) -> dict:
     return {
         "quoted": re.compile(rf"(?P<via>{relays})\s+quoted\s+(?P<src>{np})\s+as\s+saying", re.I),
         "according": re.compile(
-            rf"according\s+to\s+(?:(?:figures|data|estimates|a\s+report|a\s+statement|a\s+count|statistics)\s+(?:from|by|of)\s+)?(?P<src>[^,.;:!?“”\"()]{{2,80}}?)(?=\s*[,.;:!?“”\"()]|\s+(?:that|which|who|on|last|in|as)\b|$)"),
+            rf"(?i:according\s+to)\s+(?:(?i:{alternation(sp['documents'], boundary=False)})\s+(?:from|by|of|for)\s+)?(?P<src>[^,.;:!?“”\"()]{{2,80}}?)(?=\s*[,.;:!?“”\"()]|\s+(?:that|which|who|on|last|in|as)\b|$)"),
         "citing": re.compile(rf"(?P<via>{np}),?\s+citing\s+(?P<src>[^,.;:!?“”\"]{{2,80}}?)(?=[,.;:!?]|\s+(?:as|that|on|who)\b|$)"),
         "verb": re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])"),
         "told": re.compile(rf"\s+(?:(?:the\s+)?(?P<via>{relays})|reporters|journalists|lawmakers|parliament|a\s+news\s+conference|a\s+briefing)\b", re.I),
         "relay": re.compile(rf"^(?:the\s+)?(?:{relays})$", re.I),
+        "titles": re.compile(rf"^(?:(?:{alternation(sp['titles'], boundary=False)})\.?\s+)+", re.I),
     }
 
 
 def _clean(phrase: str) -> str:
-    phrase = phrase.strip().replace("’", "'")
+    phrase = " ".join(phrase.replace("’", "'").split())
+    phrase = _AGE_ADJ.sub("", phrase)
+    phrase = re.sub(r"\s*\([^)]*\)", "", phrase)
     phrase = _LEADING.sub("", phrase)
     phrase = _TRAILING.sub("", phrase)
-    return phrase.strip(" ,'\"")
+    return phrase.strip(" ,'\"“”")
 
 
 class Attributor:
@@ -86,6 +95,8 @@ class Attributor:
         self.not_speakers = lex.wordset("speech", "not_speakers")
         self.doc_subjects = lex.wordset("speech", "document_subjects")
         self.speaker_nouns = {w for _, words in self.types for w in words if " " not in w}
+        self.local_aliases: dict[str, str] = {}
+        self.verb_words = (lex.wordset("nouns", "verbs") | lex.wordset("speech", "verbs")) - {"report", "reports", "forecast", "estimate", "estimates", "claims", "claim"}
 
     # -- naming ------------------------------------------------------------
     def source_type(self, name: str) -> str:
@@ -93,9 +104,26 @@ class Attributor:
             return "outlet"
         low = f" {name.lower()} "
         for kind, words in self.types:
-            if any(f" {w} " in low or low.strip().endswith(f" {w}") or low.strip() == w for w in words):
+            if any(f" {w} " in low for w in words):
                 return kind
-        return "person" if _NAME_RUN.fullmatch(name) else "other"
+        return "person" if _NAME_RUN.fullmatch(name) and len(name.split()) >= 2 else "other"
+
+    def observe(self, text: str, start: int, end: int) -> None:
+        """Learn the names a sentence introduces: people, and "Full Name (ACR)"."""
+        for m in _ACRONYM.finditer(text, start, end):
+            full = _clean(m.group(1))
+            self.local_aliases[m.group(2).lower()] = self.aliases.get(full.lower(), full)
+        for m in _NAME_RUN.finditer(text, start, end):
+            run = self.strip_title(m.group(0).replace("’", "'"))
+            words = run.split()
+            if len(words) >= 2 and not any(w.lower() in self.speaker_nouns for w in words) \
+                    and run.lower() not in self.aliases and not run.endswith("'s"):
+                if run not in self.state.names:
+                    self.state.names.append(run)
+
+    def strip_title(self, run: str) -> str:
+        stripped = self.rx["titles"].sub("", run)
+        return stripped if stripped else run
 
     def canonical(self, phrase: str) -> str:
         """One name per source: aliases, full names for "Mr X", earlier officials for "the official"."""
@@ -106,18 +134,18 @@ class Attributor:
         low = name.lower()
         if low in _PRONOUNS:
             return self.state.last_person
-        m = re.match(r"^(his|her|their)\s+(.+)$", low)
-        if m and self.state.last_person:
-            name = f"{self.state.last_person}'s {name.split(' ', 1)[1]}"
-            low = name.lower()
-        if low in self.aliases:
-            return self.aliases[low]
-        if low.removeprefix("the ") in self.aliases:
-            return self.aliases[low.removeprefix("the ")]
+        m = re.match(r"^(.+?)'s\s+(office|spokesperson|spokesman|spokeswoman|press office|team|aides?|campaign|ministry|government|administration)$", name)
+        if m:
+            return f"{self.canonical(m.group(1))}'s {m.group(2)}"
+        for key in (low, low.removeprefix("the ")):
+            if key in self.local_aliases:
+                return self.local_aliases[key]
+            if key in self.aliases:
+                return self.aliases[key]
         # "Ukrainian president Volodymyr Zelensky" -> the name at the end of the phrase.
         runs = list(_NAME_RUN.finditer(name))
         if runs and runs[-1].end() == len(name):
-            run = _TITLES.sub("", runs[-1].group(0))
+            run = self.strip_title(runs[-1].group(0))
             words = run.split()
             if len(words) >= 2 and not any(w.lower() in self.speaker_nouns for w in words):
                 return run
@@ -125,40 +153,38 @@ class Attributor:
                 for known in reversed(self.state.names):
                     if known.split()[-1] == words[0] and known != words[0]:
                         return known
-                if _TITLES.match(name):
-                    return name
+                for known in reversed(self.state.names):
+                    if words[0] in known.replace("-", " ").split()[:1] + known.split() and known != words[0]:
+                        return known
         # "the official" -> the official introduced earlier ("an unnamed South Korean official").
         if raw.lower().startswith("the ") and len(name.split()) <= 2:
             head = name.split()[-1].lower()
-            for known in reversed(self.state.names):
+            for known in reversed(self.state.sources):
                 if known.lower().split()[-1] == head and known.lower() != name.lower():
                     return known
         return name
 
     def remember(self, name: str) -> None:
-        if name and name not in self.state.names:
-            self.state.names.append(name)
-        kind = self.source_type(name)
-        if kind in ("person", "official"):
+        if name and name not in self.state.sources:
+            self.state.sources.append(name)
+        if self.source_type(name) in ("person", "official"):
             self.state.last_person = name
 
     def is_speaker(self, phrase: str) -> bool:
         name = _clean(phrase)
-        if not name or len(name) > 80:
+        if not name or len(name) > 80 or any(ch.isdigit() for ch in name):
             return False
         low = name.lower()
         if low in _PRONOUNS:
             return bool(self.state.last_person)
-        if low in self.not_speakers or low.split()[0] in {"it", "this", "that", "which", "there"}:
-            return False
         words = low.split()
-        if words[-1] in self.doc_subjects:
+        if words[0] in self.not_speakers or _NOT_A_SPEAKER_START.match(name) or len(words) > 7:
             return False
-        if len(words) > 8:
+        if words[-1] in self.doc_subjects and not re.search(r"\b(?:from|by|of)\b", low):
             return False
-        if any(w[:1].isupper() for w in name.split()):
-            return True
-        return any(w in self.speaker_nouns for w in words) or low in self.aliases
+        if any(w in self.verb_words for w in name.split()):
+            return False  # "fines would rise" is a clause, not a speaker; "Theresa May" is a speaker
+        return True
 
     def make(self, phrase: str, via: str, start: int, end: int, verb: int) -> Attribution | None:
         name = self.canonical(phrase)
@@ -169,9 +195,9 @@ class Attributor:
 
     # -- one sentence ------------------------------------------------------
     def in_sentence(self, text: str, start: int, end: int) -> list[Attribution]:
+        self.observe(text, start, end)
         found: list[Attribution] = []
         covered: list[tuple[int, int]] = []
-        sentence = text[start:end]
         for m in self.rx["quoted"].finditer(text, start, end):
             a = self.make(m.group("src"), m.group("via"), m.start(), m.end(), m.start())
             if a:
@@ -181,25 +207,27 @@ class Attributor:
             via = m.group("via").split(",")[-1]
             if not self.is_speaker(via):
                 continue
-            a = self.make(m.group("src"), via, m.start("via"), m.end(), m.start())
+            verb = re.match(r",?\s*(?:" + self.rx["verb"].pattern + r")", text[m.end():end])
+            close = m.end() + (verb.end() if verb else 0)
+            a = self.make(m.group("src"), via, m.start("via"), close, m.start())
             if a:
                 found.append(a)
-                covered.append(m.span())
+                covered.append((m.start(), close))
         for m in self.rx["according"].finditer(text, start, end):
             src = m.group("src")
             if self.is_speaker(src):
                 a = self.make(src, "", m.start(), m.end(), m.start())
                 if a:
+                    a = Attribution(a.source, a.via, a.source_type, a.start, a.end, a.verb, relay=True)
                     found.append(a)
                     covered.append(m.span())
-        quotes = quote_spans(sentence)
+        quotes = [(start + s, start + e) for s, e in quote_spans(text[start:end])]
         for m in self.rx["verb"].finditer(text, start, end):
-            if any(s <= m.start() < e for s, e in covered):
+            if any(s <= m.start() <= e + 2 for s, e in covered):
                 continue
-            rel = m.start() - start
-            if any(s <= rel < e for s, e in quotes):
+            if any(s <= m.start() < e for s, e in quotes):
                 continue
-            a = self.speaker_of(text, start, end, m)
+            a = self.speaker_of(text, start, end, m, quotes)
             if a:
                 found.append(a)
                 covered.append((a.start, a.end))
@@ -208,16 +236,53 @@ class Attributor:
         found.sort(key=lambda a: a.verb)
         return found
 
-    def speaker_of(self, text: str, start: int, end: int, m: re.Match) -> Attribution | None:
+    def _subject(self, left: str) -> tuple[str, int]:
+        """The speaker phrase at the end of ``left`` and its offset in it; appositives allowed."""
+        cut = max(left.rfind(";"), left.rfind(":"), left.rfind("”"), left.rfind("\""), left.rfind("“"))
+        body = left[cut + 1:]
+        base = cut + 1
+        segments = body.split(",")
+        last = segments[-1]
+        last_clause = re.split(r"\b(?:that|which|who|whom|as|while|when|whereas|because|after|before|since|although|though|where|if)\b", last)[-1]
+        offset = base + len(body) - len(last_clause)
+        coordinated = re.match(r"^(.*?)\s+and\s*$", last_clause)
+        if coordinated:
+            # "The regulator opened an inquiry and said": the subject of the first verb speaks
+            words = re.finditer(r"\S+", coordinated.group(1))
+            end = 0
+            for w in words:
+                low = w.group(0).lower()
+                if low in self.verb_words or (low.endswith("ed") and len(low) > 4):
+                    break
+                end = w.end()
+            return coordinated.group(1)[:end], offset
+        if last_clause.strip():
+            return last_clause, offset
+        # "The chief executive, Sara Okafor, said" / "Dr Priya Nair, the medical director, said"
+        candidates = []
+        pos = base
+        for seg in segments[:-1]:
+            candidates.append((seg, pos))
+            pos += len(seg) + 1
+        candidates = [(seg, p) for seg, p in candidates[-2:]
+                      if seg.strip() and not re.match(r"\s*(?:who|which|where|whose|when)\b", seg)]
+        named = [(seg, p) for seg, p in candidates if re.search(r"[A-Z][\w'-]+\s+[A-Z][\w'-]+", seg)]
+        for seg, p in (named or candidates)[:1]:
+            return seg, p
+        return "", len(left)
+
+    def speaker_of(self, text: str, start: int, end: int, m: re.Match, quotes) -> Attribution | None:
         verb_start, verb_end = m.span()
-        # Subject before the verb, back to a clause boundary.
         left = text[start:verb_start]
-        cut = max(left.rfind(","), left.rfind(";"), left.rfind(":"), left.rfind("”"), left.rfind("\""),
-                  left.rfind("“"))
-        subject = left[cut + 1:] if cut >= 0 else left
-        subject = re.split(r"\b(?:that|which|who|whom)\b", subject)[-1]
+        subject, offset = self._subject(left)
+        for expr in dates.find(subject, self.lex):
+            head = subject[:expr.start].strip().lower()
+            if head in ("", "on", "in", "since", "by", "speaking", "speaking on", "writing"):
+                rest = re.match(r"[\s,]*", subject[expr.end:])
+                subject, offset = subject[expr.end + rest.end():], offset + expr.end + rest.end()
+                break
         if subject.strip() and self.is_speaker(subject):
-            sub_start = verb_start - len(subject) + (len(subject) - len(subject.lstrip()))
+            sub_start = start + offset + (len(subject) - len(subject.lstrip()))
             via = ""
             told = self.rx["told"].match(text, verb_end) if m.group("verb").lower() in ("told", "tells") else None
             if told and told.group("via"):
@@ -226,7 +291,7 @@ class Attributor:
             return self.make(subject, via, sub_start, close, verb_start)
         # Inverted: ', said John Smith, the mayor.' / '" said the mayor'
         if not subject.strip() or left.rstrip().endswith((",", "”", "\"")):
-            right = re.match(r"\s+([^,.;:!?“”\"]{2,60}?)(?=[,.;:!?“”\"]|\s+(?:on|in|last|at|during|after|before|when|as|that)\b|$)",
+            right = re.match(r"\s+([^,.;:!?“”\"]{2,60}?)(?=[,.;:!?“”\"]|\s+(?:on|in|last|at|during|after|before|when|as|that|this|yesterday|earlier)\b|$)",
                              text[verb_end:end])
             if right and self.is_speaker(right.group(1)):
                 return self.make(right.group(1), "", verb_start, verb_end + right.end(), verb_start)
@@ -247,11 +312,42 @@ class Attributor:
             return None
         if not found:
             return None
+        # A figure inside the speaker's own description ("the 64-year-old minister, who has led
+        # the department for six years, said") is the outlet's, not the speaker's.
+        if any(a.start <= fig_start < a.verb for a in found):
+            return None
         before = [a for a in found if a.verb < fig_start]
         after = [a for a in found if a.verb >= fig_start]
         best = before[-1] if before else after[0]
+        if before and after and not best.via:
+            # "X said 10,000 ..., his office reported": the office relays X
+            relay = after[-1]
+            if relay.relay or relay.source_type == "media" or relay.source.endswith("office"):
+                best = Attribution(best.source, self.possessive(relay.source, best.source), best.source_type,
+                                   best.start, best.end, best.verb)
+        if re.match(r"(?i)(?:his|her|their)\s", best.source):
+            best = Attribution(self.possessive(best.source, self.state.last_person), best.via, best.source_type,
+                               best.start, best.end, best.verb)
         self.state.last_speaker = best
         return best
+
+
+    @staticmethod
+    def possessive(phrase: str, owner: str) -> str:
+        """"his office" -> "Yoon Suk-yeol's office" once we know whose."""
+        m = re.match(r"(?i)(?:his|her|their)\s+(.+)$", phrase)
+        return f"{owner}'s {m.group(1)}" if m and owner else phrase
+
+
+def same_source(a: str, b: str, lex: Lexicon) -> bool:
+    """Two names for one source, through the alias table ("the UN" = "United Nations")."""
+    def norm(name: str) -> str:
+        low = _clean(name).lower().removeprefix("the ")
+        for canonical, others in lex["sources"]["aliases"].items():
+            if low == canonical.lower() or low in (o.lower().replace("’", "'").removeprefix("the ") for o in others):
+                return canonical.lower()
+        return low
+    return norm(a) == norm(b)
 
 
 def quote_for(text: str, offset: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -261,5 +357,3 @@ def quote_for(text: str, offset: int, spans: list[tuple[int, int]]) -> tuple[int
     return None
 
 
-def paragraph_quotes(text: str) -> list[tuple[int, int]]:
-    return quote_spans(text)

@@ -31,14 +31,14 @@ def _compile(lex: Lexicon) -> re.Pattern:
     weekday = alternation([w.capitalize() for w in d["weekdays"]], boundary=False)
     relative = alternation(d["relative"], boundary=False)
     numbers = list(lex["numbers"]["units"]) + list(lex["numbers"]["tens"])
-    count = rf"(?:\d+|{alternation(numbers, boundary=False)}|a|an)"
+    count = rf"(?i:\d+|{alternation(numbers, boundary=False)}|a|an)"
     units = alternation(d["ago_units"], boundary=False)
     parts = [
         rf"(?P<day>(?:{month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month})\.?(?:,?\s+\d{{4}})?(?!\d))",
-        rf"(?P<month>(?:(?<=in\s)|(?<=since\s)|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=during\s)|(?<=until\s)|(?<=by\s))"
+        rf"(?P<month>(?:(?<=in\s)|(?<=In\s)|(?<=since\s)|(?<=Since\s)|(?<=early\s)|(?<=Early\s)|(?<=late\s)|(?<=Late\s)|(?<=mid-)|(?<=during\s)|(?<=During\s)|(?<=until\s)|(?<=by\s)|(?<=By\s))"
         rf"(?:{month})(?:\s+\d{{4}})?(?!\s+\d{{1,2}}\b))",
-        rf"(?P<weekday>(?:(?:last|this|on|next|late\s+on|early\s+on|on\s+the\s+night\s+of)\s+)?(?:{weekday})(?:\s+(?:morning|afternoon|evening|night))?)",
+        rf"(?P<weekday>(?:(?:last|this|on|next|late\s+on|early\s+on|on\s+the\s+night\s+of)\s+)?(?:{weekday})(?:\s+(?:morning|afternoon|evening|night))?(?!\s+[A-Z]))",
         rf"(?P<ago>{count}\s+(?:{units})\s+ago)",
         rf"(?P<relative>(?i:{relative}))",
         r"(?P<year>(?<=in\s)(?:1[89]\d\d|20\d\d)(?![\d-]))",

@@ -18,6 +18,7 @@ import yaml
 
 from . import findings as findings_mod
 from . import lexicon, rulebook
+from .attribution import same_source as same_source_names
 from .extract import extract
 from .model import Article, Claim
 from .read import from_text, parse_date
@@ -67,7 +68,10 @@ def _norm_source(name: str) -> str:
     return re.sub(r"[^a-z0-9' ]+", " ", name).strip()
 
 
-def same_source(predicted: str, gold: str) -> bool:
+def same_source(predicted: str, gold: str, lex=None) -> bool:
+    """Alias-equal, or one name inside the other ("official" in "South Korean official")."""
+    if lex is not None and same_source_names(predicted, gold, lex):
+        return True
     p, g = _norm_source(predicted), _norm_source(gold)
     if not p or not g:
         return p == g
@@ -99,7 +103,7 @@ class FigureScores:
     spurious: list = field(default_factory=list)
 
 
-def score_article(article: Article, gold: list[dict], claims: list[Claim], scores: FigureScores) -> None:
+def score_article(article: Article, gold: list[dict], claims: list[Claim], scores: FigureScores, lex=None) -> None:
     body = article.text
     spans = []
     for g in gold:
@@ -127,7 +131,7 @@ def score_article(article: Article, gold: list[dict], claims: list[Claim], score
         scores.exact_text.add(c.figure.text == g["text"], f"{where} read as {c.figure.text!r}")
         scores.counted.add(c.counted == (g.get("counted") or ""), f"{where} counted {c.counted!r}, gold {g.get('counted')!r}")
         scores.unit.add(c.figure.unit == (g.get("unit") or ""), f"{where} unit {c.figure.unit!r}, gold {g.get('unit')!r}")
-        ok_source = same_source(c.source, str(g.get("source", ""))) and same_source(c.via, str(g.get("via") or ""))
+        ok_source = same_source(c.source, str(g.get("source", "")), lex) and same_source(c.via, str(g.get("via") or ""), lex)
         scores.source.add(ok_source, f"{where} source {c.source!r} via {c.via!r}, gold {g.get('source')!r} via {g.get('via')!r}")
         gold_day = parse_date(g.get("said_on"), article.id, "said_on")
         ok_date = c.said_on == gold_day and (gold_day is None or c.said_on_grain == g.get("said_on_grain", "day"))
@@ -145,7 +149,7 @@ def evaluate_corpus(folder: Path, lex) -> FigureScores:
         article_path = folder / "articles" / f"{gold_path.stem}.md"
         article = from_text(article_path.read_text(encoding="utf-8"), path=str(article_path),
                             default_id=gold_path.stem)
-        score_article(article, gold.get("figures") or [], extract(article, lex), scores)
+        score_article(article, gold.get("figures") or [], extract(article, lex), scores, lex)
     return scores
 
 

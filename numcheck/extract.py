@@ -34,15 +34,19 @@ def quantity_key(cls: str, subject: str, place: str, period: str) -> str:
     return f"{key}@{period}" if period else key
 
 
-def _said_on(exprs, att, sentence_start, published, lex):
-    """The time expression that dates the attribution, resolved; else None."""
-    for expr in exprs:
-        if expr.kind == "year":
-            continue
-        just_after = att.end - 1 <= expr.start <= att.end + _SAID_GAP
-        inside = att.start <= expr.start and expr.end <= att.end
-        leading = expr.end <= att.start and expr.start - sentence_start <= 3
-        if just_after or inside or leading:
+def _said_on(exprs, att, text, published, lex, quotes=()):
+    """The time expression that dates the attribution, resolved; else None.
+
+    It follows the verb ("said last week"), sits inside the attribution, or
+    leads it with no figure between ("Speaking on Tuesday, the commander said").
+    """
+    candidates = [e for e in exprs if e.kind != "year"]
+    for expr in candidates:
+        if att.end - 1 <= expr.start <= att.end + _SAID_GAP or att.start <= expr.start and expr.end <= att.end:
+            return expr, dates.resolve(expr, published, lex)
+    for expr in reversed(candidates):
+        if expr.end <= att.start and not re.search(r"\d", text[expr.end:att.start]) \
+                and not quote_for(text, expr.start, quotes):
             return expr, dates.resolve(expr, published, lex)
     return None, (None, "")
 
@@ -76,7 +80,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
         if not sent_figs:
             if found:
                 last = found[-1]
-                _, (when, grain) = _said_on(exprs, last, s_start, published, lex)
+                _, (when, grain) = _said_on(exprs, last, text, published, lex, quotes)
                 if when is None and published is not None:
                     when, grain = published, "day"
                 carried = (last.source, last.via, last.source_type, when, grain)
@@ -96,7 +100,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             content_start = s_start
             if att is not None:
                 source, via, stype = att.source, att.via, att.source_type
-                expr, (said_on, grain) = _said_on(exprs, att, s_start, published, lex)
+                expr, (said_on, grain) = _said_on(exprs, att, text, published, lex, quotes)
                 if expr is None and published is not None:
                     said_on, grain = published, "day"
                 if att.verb < fig.start:
@@ -136,7 +140,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 modality=ctx.modality, refers_to=refers, part_of=part_of))
         if found and not any(quote_for(text, fig.start, quotes) for fig in sent_figs):
             last = found[-1]
-            _, (when, grain) = _said_on(exprs, last, s_start, published, lex)
+            _, (when, grain) = _said_on(exprs, last, text, published, lex, quotes)
             if when is None and published is not None:
                 when, grain = published, "day"
             carried = (last.source, last.via, last.source_type, when, grain)
