@@ -226,8 +226,9 @@ class ContextReader:
         head, _ = self.noun_after(text, after, limit)
         if not head:
             rest = text[after:limit]
-            m = re.match(r"\s+(?:of|in|for)\s+(?:the\s+|its\s+|their\s+|all\s+|his\s+|her\s+)?", rest)
-            if m and (rest.lstrip().startswith("of") or fig.unit in self.currency_codes):
+            m = re.match(r"\s+(?:of|in|for|on)\s+(?:the\s+|its\s+|their\s+|all\s+|his\s+|her\s+)?", rest)
+            if m and (rest.lstrip().startswith("of") or fig.unit in self.currency_codes and not rest.lstrip().startswith("on ") or
+                      fig.unit in self.currency_codes and re.match(r"\s*on\s+(?!the\b|a\b)[a-z]", rest)):
                 head, _ = self.noun_after(text, after + m.end(), limit)
         if head:
             word = singular(head, self.lex)

@@ -26,6 +26,15 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 FRONT_MATTER_KEYS = ("id", "title", "outlet", "url", "published")
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Dates stay text, so a bad one is reported against its field, not as broken YAML."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 Warn = Callable[[str], None]
@@ -71,7 +80,7 @@ def _front_matter(text: str, where: str) -> tuple[dict, str, int]:
     if not m:
         return {}, text, 1
     try:
-        meta = yaml.safe_load(m.group(1) or "") or {}
+        meta = yaml.load(m.group(1) or "", Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 2}" if mark is not None else ""

@@ -69,7 +69,8 @@ def load(path: Path | str, text: str | None = None, *, words: bool = False) -> Y
         node = yaml.compose(text, Loader=loader)
         data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed bracket or quote is found at the end of the file; where it opened is more use.
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else 1
         raise RuleFileError(f"not valid YAML: {exc.problem or exc}", where=f"{path}:{line}") from None
     except (OSError, UnicodeDecodeError) as exc:

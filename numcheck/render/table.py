@@ -15,11 +15,8 @@ def frame(table: str, claims: Iterable[Claim], findings: Iterable[Finding]):
         rows, columns = [claim_row(c) for c in claims], CLAIM_COLUMNS
     else:
         rows, columns = [finding_row(f) for f in findings], FINDING_COLUMNS
-    df = pd.DataFrame(rows, columns=list(columns))
-    for name in ("value", "low", "high"):
-        if name in df:
-            df[name] = df[name].astype("object")
-    return df
+    # object columns keep 11550 an integer beside an empty cell, instead of 11550.0
+    return pd.DataFrame(rows, columns=list(columns), dtype=object)
 
 
 def render(table: str, fmt: str, claims: Iterable[Claim], findings: Iterable[Finding]) -> str:
