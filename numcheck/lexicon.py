@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +20,12 @@ VOCABULARIES = ("numbers", "hedges", "units", "nonfigures", "nouns", "speech", "
 
 
 def default_rules_dir() -> Path:
-    """The rules shipped with numcheck (the repository's rules/ folder)."""
-    try:
-        path = Path(str(resources.files("numcheck._rules")))
-        if (path / "vocab").is_dir():
-            return path
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - source checkout without install
-        pass
-    return Path(__file__).resolve().parent.parent / "rules"
+    """The rules shipped with numcheck: numcheck/_rules in a wheel, rules/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_rules", here.parent / "rules"):
+        if (candidate / "vocab").is_dir():
+            return candidate
+    raise RuleFileError("numcheck's own rules folder is missing; reinstall numcheck", where=str(here))
 
 
 def _merge(base: Any, extra: Any) -> Any:
