@@ -50,6 +50,9 @@ class Attribution:
 class _State:
     """What an article has said so far about its sources."""
     names: list[str] = field(default_factory=list)  # people named so far
+    people: set[str] = field(default_factory=set)  # names known to be people (a title before them)
+    orgs: list[str] = field(default_factory=list)  # organisations named so far, latest last
+    last_org: str = ""
     sources: list[str] = field(default_factory=list)  # speakers so far
     last_person: str = ""
     last_speaker: Attribution | None = None
@@ -96,6 +99,9 @@ class Attributor:
         self.doc_subjects = lex.wordset("speech", "document_subjects")
         self.speaker_nouns = {w for _, words in self.types for w in words if " " not in w}
         self.local_aliases: dict[str, str] = {}
+        self.org_nouns = lex.wordset("speech", "org_nouns")
+        self.org_words = lex.wordset("speech", "org_words")
+        self.places = {p for country, others in lex["places"]["countries"].items() for p in [country, *others]}
         self.verb_words = (lex.wordset("nouns", "verbs") | lex.wordset("speech", "verbs")) - {"report", "reports", "forecast", "estimate", "estimates", "claims", "claim"}
 
     # -- naming ------------------------------------------------------------
@@ -114,12 +120,22 @@ class Attributor:
             full = _clean(m.group(1))
             self.local_aliases[m.group(2).lower()] = self.aliases.get(full.lower(), full)
         for m in _NAME_RUN.finditer(text, start, end):
-            run = self.strip_title(m.group(0).replace("’", "'"))
+            whole = m.group(0).replace("’", "'").removesuffix("'s")
+            run = self.strip_title(whole)
             words = run.split()
-            if len(words) >= 2 and not any(w.lower() in self.speaker_nouns for w in words) \
-                    and run.lower() not in self.aliases and not run.endswith("'s"):
+            titled = run != whole or re.search(r"(?i)\b(?:president|minister|secretary|chancellor|mayor|"
+                                                r"governor|spokes\w+|chief|director|officer|author|coach|"
+                                                r"manager|economist|analyst)\s+$", text[max(start, m.start() - 25):m.start()])
+            if run.lower() in self.aliases or run.lower() in self.places or not words:
+                continue
+            if any(w.lower() in self.org_words for w in words):
+                self.note_org(run)
+            elif len(words) >= 2 and not any(w.lower() in self.speaker_nouns for w in words):
                 if run not in self.state.names:
                     self.state.names.append(run)
+                if titled:
+                    self.state.people.add(run)
+                    self.state.last_person = run
 
     def strip_title(self, run: str) -> str:
         stripped = self.rx["titles"].sub("", run)
@@ -134,6 +150,8 @@ class Attributor:
         low = name.lower()
         if low in _PRONOUNS:
             return self.state.last_person
+        if low == "it":
+            return self.state.last_org
         m = re.match(r"^(.+?)'s\s+(office|spokesperson|spokesman|spokeswoman|press office|team|aides?|campaign|ministry|government|administration)$", name)
         if m:
             return f"{self.canonical(m.group(1))}'s {m.group(2)}"
@@ -156,6 +174,9 @@ class Attributor:
                 for known in reversed(self.state.names):
                     if words[0] in known.replace("-", " ").split()[:1] + known.split() and known != words[0]:
                         return known
+        # "the company" -> the organisation named before.
+        if raw.lower().startswith("the ") and len(name.split()) == 1 and low in self.org_nouns and self.state.orgs:
+            return self.state.orgs[-1]
         # "the official" -> the official introduced earlier ("an unnamed South Korean official").
         if raw.lower().startswith("the ") and len(name.split()) <= 2:
             head = name.split()[-1].lower()
@@ -167,8 +188,24 @@ class Attributor:
     def remember(self, name: str) -> None:
         if name and name not in self.state.sources:
             self.state.sources.append(name)
-        if self.source_type(name) in ("person", "official"):
+        if self.is_person(name):
             self.state.last_person = name
+        elif name[:1].isupper():
+            self.note_org(name)
+
+    def is_person(self, name: str) -> bool:
+        words = name.replace("'s", "").split()
+        if not words or any(w.lower() in self.org_words for w in words):
+            return False
+        if name in self.state.people:
+            return True
+        return self.source_type(name) in ("person", "official") and len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+    def note_org(self, name: str) -> None:
+        if name in self.state.orgs:
+            self.state.orgs.remove(name)
+        self.state.orgs.append(name)
+        self.state.last_org = name
 
     def is_speaker(self, phrase: str) -> bool:
         name = _clean(phrase)
@@ -177,10 +214,12 @@ class Attributor:
         low = name.lower()
         if low in _PRONOUNS:
             return bool(self.state.last_person)
+        if low == "it":
+            return bool(self.state.last_org)
         words = low.split()
         if words[0] in self.not_speakers or _NOT_A_SPEAKER_START.match(name) or len(words) > 7:
             return False
-        if words[-1] in self.doc_subjects and not re.search(r"\b(?:from|by|of)\b", low):
+        if words[-1] in self.doc_subjects and name.split()[-1].islower() and not re.search(r"\b(?:from|by|of)\b", low):
             return False
         if any(w in self.verb_words for w in name.split()):
             return False  # "fines would rise" is a clause, not a speaker; "Theresa May" is a speaker
