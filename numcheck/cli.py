@@ -46,6 +46,12 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("numcheck: interrupted", err=True)
             sys.exit(ExitCode.ERROR)
+        except Exception as exc:  # a bug of ours: say so in one line, never exit 1 as if it were findings
+            if os.environ.get("NUMCHECK_DEBUG"):
+                raise
+            click.echo(f"numcheck: internal error: {type(exc).__name__}: {exc} "
+                       "(set NUMCHECK_DEBUG=1 for the traceback, and please report it)", err=True)
+            sys.exit(ExitCode.ERROR)
         sys.exit(code or 0)
 
 

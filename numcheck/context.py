@@ -26,7 +26,13 @@ def _sentence_initial(text: str, pos: int) -> bool:
         i -= 1
     return i == 0 or text[i - 1] in ".!?\n"
 _BACKREF = re.compile(r"\s*(?:-strong\s+)?of\s+(?:them|those|these|whom|which)\b", re.I)
-_PART_OF_THE = re.compile(r"\s+of\s+(?:the|those|these|their|its)\s+([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,2})", re.I)
+_PART_OF_THE = re.compile(r"\s+of\s+(?:the|those|these|their|its|our|all)\s+(?=([A-Za-z0-9][\w'-]*))", re.I)
+_OF_THE_NEXT = re.compile(r"\s+of\s+(?:the|its|their|a|all)\s+(?:total\s+of\s+)?(?=[$£€¥₹]?\d)", re.I)
+_SENTENCE_OF_THE = re.compile(r"\s*(?:Of|Out\s+of)\s+(?:the|those|these|its|their)\s+$")
+# "in Sevra", "in the coastal city of Marin": a place named in the figure's clause.
+_LOCAL_PLACE = re.compile(
+    r"\b(?:in|at|near|outside|across|around|In|At|Near)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}of\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 _PLACE_PREP = re.compile(r"\b(?:to|into|in|inside|towards|toward|across|at|near|on|throughout)\s+(?:the\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:and|but|while|whereas|although)\b|\band\b|\bbut\b")
 
@@ -37,7 +43,6 @@ class Context:
     quantity: str
     modality: str
     part_of: int | None  # index of the figure this one is a part of
-    refers_to: str = ""
 
 
 def singular(word: str, lex: Lexicon) -> str:
@@ -99,6 +104,8 @@ class ContextReader:
             w.lower() for w in lex["units"]["measures"]} | {w.lower() for w in lex["units"]["currency_words"]}
         self.scale_words = {w.lower() for w in lex["numbers"]["scale_words"]}
         self.verbs = lex.wordset("nouns", "verbs")
+        self.part_cues = re.compile(rf"\b(?:{alternation(lex['nouns']['part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
+        self.part_index: dict[int, int] = {}  # part -> whole, as extract records them
         self.auxiliaries = {"will", "would", "could", "should", "may", "might", "must", "have", "has", "had",
                             "are", "were", "is", "was", "can", "remain", "remains"}
         self.linked = re.compile(
@@ -205,7 +212,8 @@ class ContextReader:
         return singular(head, self.lex)
 
     def counted(self, text: str, fig: Figure, floor: int, limit: int,
-                earlier: list[tuple[Figure, str]]) -> tuple[str, int | None]:
+                earlier: list[tuple[Figure, str]], sentence_start: int = 0) -> tuple[str, int | None]:
+        """The counted noun, and the index in ``earlier`` of the whole it is a part of."""
         after = fig.end
         if fig.unit == "year" and (fig.text.lower().endswith("old") or re.search(
                 r"\baged\s+(?:between\s+)?$", text[max(floor, fig.start - 16):fig.start], re.I)):
@@ -213,16 +221,20 @@ class ContextReader:
         if fig.unit in self.time_unit_codes:
             return "", None  # a duration counts time, not things
         if _BACKREF.match(text, after):
+            # "3,000 of them": the figure before, in this sentence, that counts something
             for index in range(len(earlier) - 1, -1, -1):
-                if earlier[index][1]:
+                if earlier[index][1] and earlier[index][0].start >= sentence_start:
                     return earlier[index][1], index
             return "", None
         m = _PART_OF_THE.match(text, after)
-        if m:
-            noun = singular(m.group(1).split()[-1], self.lex)
+        if m and not text[m.end():m.end() + 1].isdigit():
+            # "310 of the injured": a part of the latest figure that counted the injured
+            head, _ = self.noun_after(text, m.end(), limit)
+            noun = singular(head or m.group(1).split()[0], self.lex)
             for index in range(len(earlier) - 1, -1, -1):
-                if earlier[index][1] and self.same_class(earlier[index][1], noun):
-                    return earlier[index][1], index
+                entry = earlier[index]
+                if entry[1] and (self.same_class(entry[1], noun) or (len(entry) > 2 and self.same_class(entry[2], noun))):
+                    return entry[1], index
         head, _ = self.noun_after(text, after, limit)
         if not head:
             rest = text[after:limit]
@@ -237,8 +249,10 @@ class ContextReader:
         linked = self.linked_before(text, fig.start, floor)
         if linked:
             return linked, None
-        for other, noun in reversed(earlier):
+        for other, noun, *_ in reversed(earlier):
             # "rose from 4.2% to 5.1%": the second figure measures what the first did
+            if other.start < sentence_start:
+                break
             if noun and other.unit == fig.unit:
                 return noun, None
         return self.subject_before(text, fig.start, floor), None
@@ -275,19 +289,51 @@ class ContextReader:
                     best, best_pos = modality, m.start()
         return best
 
-    def read(self, text: str, sentence: tuple[int, int], figs: list[Figure], article_countries: list[str],
-             refers_to: list[str]) -> list[Context]:
+    def read(self, text: str, sentence: tuple[int, int], figs: list[Figure],
+             history: list[tuple[Figure, str]]) -> list[Context]:
+        """Counted noun, modality and whole (an index into ``history``) for each figure of a sentence."""
         s_start, s_end = sentence
         out: list[Context] = []
-        earlier: list[tuple[Figure, str]] = []
+        earlier = list(history)
+        base = len(history)
         for i, fig in enumerate(figs):
             floor = figs[i - 1].end if i else s_start
             limit = figs[i + 1].start if i + 1 < len(figs) else s_end
-            noun, part = self.counted(text, fig, s_start if i == 0 else floor, limit, earlier)
-            earlier.append((fig, noun))
+            noun, part = self.counted(text, fig, floor, limit, earlier, s_start)
+            if part is None:
+                part = self.whole_by_cue(text, fig, i, figs, base, earlier, out, s_start)
+            if i + 1 < len(figs) and _OF_THE_NEXT.match(text, fig.end) and figs[i + 1].start - fig.end < 20:
+                part = base + i + 1  # "81 of the 150 seats": the whole comes next
+                if not noun:
+                    noun, _ = self.noun_after(text, figs[i + 1].end, s_end)
+                    noun = singular(noun, self.lex) if noun else ""
+            earlier.append((fig, noun, ""))
             modality = self.modality(text, s_start, fig, s_end)
-            out.append(Context(noun, "", modality, part, refers_to[i]))
+            out.append(Context(noun, "", modality, part))
         return out
+
+    def whole_by_cue(self, text: str, fig: Figure, i: int, figs: list[Figure], base: int,
+                     earlier: list, done: list[Context], s_start: int) -> int | None:
+        """The whole a figure belongs to by its wording: "Of the 40 vehicles ..., 18",
+        "including 150", "accounted for 780", "another 190" (a sibling of the part before)."""
+        if i == 1 and _SENTENCE_OF_THE.fullmatch(text, s_start, figs[0].start):
+            return base  # "Of the 40 vehicles handed over, 18 are in service"
+        lead = text[max(s_start, fig.start - 40):fig.start].lower()
+        another = re.search(r"\banother\s*$", lead)
+        if another or re.search(r"\b(?:and|while)\s+(?:[a-z-]+\s+){0,3}(?:for\s+)?$", lead):
+            for prior in reversed(done):  # a list of parts in one sentence
+                if prior.part_of is not None:
+                    return prior.part_of
+            if another:  # "another 190" goes on from a part in the sentence before
+                for index in range(len(earlier) - 1, -1, -1):
+                    if index in self.part_index and earlier[index][0].unit == fig.unit:
+                        return self.part_index[index]
+            return None
+        if self.part_cues.search(lead):
+            for index in range(len(earlier) - 1, -1, -1):
+                if earlier[index][0].unit == fig.unit and index not in self.part_index:
+                    return index
+        return None
 
     def event_class(self, text: str, start: int, end: int) -> str:
         best, best_pos = "", len(text)
@@ -336,7 +382,14 @@ class ContextReader:
                         break
         after = places_before + after
         place = ""
+        local = _LOCAL_PLACE.search(text, c_start, c_end)
+        first_word = local.group(1).split()[0].lower().replace("’", "'").removesuffix("'s") if local else ""
+        if local and first_word not in self.months and first_word not in self.weekdays:
+            name = local.group(1).replace("’", "'").removesuffix("'s")
+            place = self.place_names.get(name.lower(), name.lower())
         for _, country in after:
+            if place:
+                break
             if country != subject:
                 place = country
                 break

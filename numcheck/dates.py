@@ -41,7 +41,7 @@ def _compile(lex: Lexicon) -> re.Pattern:
         rf"(?P<weekday>(?:(?:last|this|on|next|late\s+on|early\s+on|on\s+the\s+night\s+of)\s+)?(?:{weekday})(?:\s+(?:morning|afternoon|evening|night))?(?!\s+[A-Z]))",
         rf"(?P<ago>{count}\s+(?:{units})\s+ago)",
         rf"(?P<relative>(?i:{relative}))",
-        r"(?P<year>(?<=in\s)(?:1[89]\d\d|20\d\d)(?![\d-]))",
+        r"(?P<year>(?:(?<=in\s)|(?<=In\s))(?:1[89]\d\d|20\d\d)(?![\d-])|(?:1[89]\d\d|20\d\d)(?=(?:'s)?\s+[a-z]))",
     ]
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
 
@@ -73,7 +73,7 @@ def resolve(expr: TimeExpr, published: date | None, lex: Lexicon) -> tuple[date 
 def _resolve(text: str, kind: str, published: date | None, lex: Lexicon) -> tuple[date | None, str]:
     low = text.lower()
     if kind == "year":
-        return date(int(text), 1, 1), "year"
+        return date(int(text[:4]), 1, 1), "year"
     if kind == "relative":
         rule = lex["dates"]["relative"].get(low)
         if rule is None or published is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from . import dates
@@ -51,6 +52,20 @@ def _said_on(exprs, att, text, published, lex, quotes=()):
     return None, (None, "")
 
 
+def _period(fig: Figure, exprs, said_expr, clause: tuple[int, int], published, lex) -> str:
+    """The year or month a figure is about ("in 2023", "last year", "the 2023 heatwave")."""
+    lo, hi = clause
+    for expr in exprs:
+        if expr is said_expr or not (lo <= expr.start < hi):
+            continue
+        when, grain = dates.resolve(expr, published, lex)
+        if when is not None and grain == "year":
+            return str(when.year)
+        if when is not None and grain == "month":
+            return when.strftime("%Y-%m")
+    return ""
+
+
 def extract(article: Article, lex: Lexicon) -> list[Claim]:
     text = article.text
     figures = find_figures(text, lex)
@@ -65,7 +80,9 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
     article_countries = [c for c, _ in counts.most_common()]
 
     claims: list[Claim] = []
+    history: list[tuple[Figure, str, str]] = []  # figures so far: counted noun and class, for "of them"
     keys: list[tuple[str, str, str, str]] = []
+    pending: dict[int, int] = {}  # part -> whole for "81 of the 150 seats"
     index = 0
     carried: tuple[str, str, str, date | None, str] | None = None  # last quoted speaker, for carry-over
     for number, span in enumerate(sentences(text, lex)):
@@ -86,18 +103,12 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 carried = (last.source, last.via, last.source_type, when, grain)
             continue
         first = len(claims)
-        periods: list[str] = []
-        for fig in sent_figs:
-            period = ""
-            for expr in exprs:
-                if expr.kind == "year" and abs(expr.start - fig.end) < 80:
-                    period = expr.text
-            periods.append(period)
-        contexts = reader.read(text, span, sent_figs, article_countries, periods)
-        for fig, ctx, period in zip(sent_figs, contexts, periods):
+        contexts = reader.read(text, span, sent_figs, history)
+        for fig, ctx in zip(sent_figs, contexts):
             quote = quote_for(text, fig.start, quotes)
             att = attributor.for_figure(text, span, fig.start, found, quote)
             content_start = s_start
+            expr = None
             if att is not None:
                 source, via, stype = att.source, att.via, att.source_type
                 expr, (said_on, grain) = _said_on(exprs, att, text, published, lex, quotes)
@@ -112,15 +123,19 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             else:
                 source, via, stype = outlet, "", "outlet"
                 said_on, grain = (published, "day") if published is not None else (None, "")
+            period = _period(fig, exprs, expr, reader.clause(text, s_start, s_end, fig), published, lex)
             cls, subject, place, refers = reader.key(text, span, fig, ctx.counted, fig.unit,
                                                      article_countries, period, content_start)
             if ctx.counted == "age" or (fig.unit in lex["units"]["time_units"].values() and not ctx.counted):
                 cls = ""  # ages and durations of different people and things are not one quantity
             part_of = ""
-            if ctx.part_of is not None and first + ctx.part_of < len(claims):
-                whole = claims[first + ctx.part_of]
+            if ctx.part_of is not None and ctx.part_of < len(claims):
+                whole = claims[ctx.part_of]
                 part_of = whole.id
-                cls, subject, place, refers = keys[first + ctx.part_of]
+                cls, subject, place, refers = keys[ctx.part_of]
+                reader.part_index[len(claims)] = ctx.part_of
+            elif ctx.part_of is not None:
+                pending[len(claims)] = ctx.part_of  # the whole comes later in the sentence
             else:
                 # Fill what the sentence leaves unsaid from the last claim about the same thing.
                 for prev in reversed(keys):
@@ -132,6 +147,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             quantity = quantity_key(cls, subject, place, refers)
             if part_of:
                 quantity = f"{quantity}/part" if quantity else ""
+            history.append((fig, ctx.counted, cls))
             claims.append(Claim(
                 article=article.id, path=article.path, published=published, sentence=number,
                 sentence_text=text[s_start:s_end], line=article.line_of(fig.start), figure=fig,
@@ -144,5 +160,9 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             if when is None and published is not None:
                 when, grain = published, "day"
             carried = (last.source, last.via, last.source_type, when, grain)
+    for part, whole in pending.items():
+        if whole < len(claims):
+            quantity = f"{claims[whole].quantity}/part" if claims[whole].quantity else ""
+            claims[part] = replace(claims[part], part_of=claims[whole].id, quantity=quantity)
     return claims
 

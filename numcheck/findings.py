@@ -91,10 +91,27 @@ def _field(claim: Claim, name: str) -> str:
     return str(getattr(claim, name))
 
 
+def _implied_period(claim: Claim, like: str) -> str:
+    """A figure with no period of its own is about the time it was given."""
+    when = claim.said_on or claim.published
+    if when is None:
+        return ""
+    return when.strftime("%Y-%m") if len(like) == 7 else str(when.year)
+
+
+def same_quantity(a: Claim, b: Claim) -> bool:
+    ka, kb = Key.parse(a.quantity), Key.parse(b.quantity)
+    if ka.period and not kb.period:
+        kb = Key(kb.cls, kb.subject, kb.place, _implied_period(b, ka.period), kb.part)
+    elif kb.period and not ka.period:
+        ka = Key(ka.cls, ka.subject, ka.place, _implied_period(a, kb.period), ka.part)
+    return ka.compatible(kb)
+
+
 def _matches(rule: Rule, a: Claim, b: Claim) -> bool:
     for name in rule.same:
         if name == "quantity":
-            if not Key.parse(a.quantity).compatible(Key.parse(b.quantity)):
+            if not same_quantity(a, b):
                 return False
         elif _field(a, name) != _field(b, name):
             return False
@@ -170,10 +187,19 @@ def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool):
             continue
         if not _matches(rule, a, b) or days_apart(a, b) > rule.window_days:
             continue
+        if rule.max_ratio and _ratio(a, b) > rule.max_ratio:
+            continue  # 420 and 36,500 runners are not one count told two ways, but two counts
         strict = disjoint(interval(a, rule), interval(b, rule))
         loose = disjoint(interval(a, rule, True), interval(b, rule, True))
         if (loose if not rounding else strict and not loose):
             yield i, j
+
+
+def _ratio(a: Claim, b: Claim) -> float:
+    x, y = abs(a.figure.value), abs(b.figure.value)
+    if min(x, y) == 0:
+        return math.inf
+    return max(x, y) / min(x, y)
 
 
 def conflicts(rule: Rule, claims: list[Claim]) -> list[Finding]:

@@ -30,6 +30,7 @@ _FIELDS = {
     "status": (str, False), "match": (dict, False), "modalities": (list, False),
     "window_days": ((int, float), False), "tolerance": (dict, False), "examples": (dict, False),
     "aliases": (list, False), "link": (str, False), "skip_source_types": (list, False),
+    "max_ratio": ((int, float), False),
 }
 
 
@@ -52,6 +53,7 @@ class Rule:
     examples_fail: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
     skip_source_types: tuple[str, ...] = ()
+    max_ratio: float = 0.0  # 0: no bound
     path: str = ""
 
 
@@ -117,7 +119,8 @@ def parse(doc: yamlfile.YamlDoc) -> Rule:
         window_days=float(data.get("window_days", 2)), relative=float(tolerance.get("relative", 0.0)),
         absolute=float(tolerance.get("absolute", 0.0)),
         examples_fail=tuple(examples.get("fail", ())), examples_pass=tuple(examples.get("pass", ())),
-        skip_source_types=tuple(data.get("skip_source_types", ())), path=doc.path)
+        skip_source_types=tuple(data.get("skip_source_types", ())),
+        max_ratio=float(data.get("max_ratio", 0.0)), path=doc.path)
 
 
 def _load_dir(folder: Path) -> dict[str, Rule]:
