@@ -95,6 +95,7 @@ class ContextReader:
         self.stop = lex.wordset("nouns", "stopwords")
         self.modifiers = lex.wordset("nouns", "modifiers")
         self.measure_heads = lex.wordset("nouns", "measure_heads")
+        self.of_heads = lex.wordset("nouns", "of_heads")
         self.classes = {singular(w, lex): cls for cls, words in nouns["classes"].items() for w in words}
         self.places, self.place_names = lex.regex("places", _compile_places)
         self.events = lex.regex("events", _compile_events)
@@ -145,10 +146,10 @@ class ContextReader:
             if low.endswith("'s"):
                 head, head_end = "", m.end()  # "Russia's" owns the head, it is not the head
                 continue
-            if low in self.stop or low in self.months or low in self.weekdays:
-                break
             if low in self.modifiers or low in self.units:
                 continue
+            if low in self.stop or low in self.months or low in self.weekdays:
+                break
             plural = self.is_plural(low)
             if self.is_verb(low):
                 # "rises" is a noun in "rent rises will", a verb in "rent rises to"
@@ -162,7 +163,7 @@ class ContextReader:
             head, head_end = tok, m.end()
             if plural:
                 break
-        if head and head.lower() in self.measure_heads:
+        if head and (head.lower() in self.measure_heads or head.lower() in self.of_heads):
             m = re.match(r"\s+of\s+(?:the\s+)?", text[head_end:limit])
             if m:
                 inner, inner_end = self.noun_after(text, head_end + m.end(), limit)
@@ -382,7 +383,11 @@ class ContextReader:
                         break
         after = places_before + after
         place = ""
-        local = _LOCAL_PLACE.search(text, c_start, c_end)
+        # the place nearest after the figure, else the nearest before it, in its clause
+        local = _LOCAL_PLACE.search(text, fig.end, c_end)
+        if local is None:
+            befores = list(_LOCAL_PLACE.finditer(text, c_start, fig.start))
+            local = befores[-1] if befores else None
         first_word = local.group(1).split()[0].lower().replace("’", "'").removesuffix("'s") if local else ""
         if local and first_word not in self.months and first_word not in self.weekdays:
             name = local.group(1).replace("’", "'").removesuffix("'s")
