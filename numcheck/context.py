@@ -20,6 +20,10 @@ from .model import Figure
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*|[,.;:!?()\"“”]|\S")
 
 
+def _slug_word(phrase: str) -> str:
+    return phrase.lower().replace("’", "'").removeprefix("the ").strip()
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and text[i - 1] in " \t\"“‘'(":
@@ -234,6 +238,8 @@ class ContextReader:
             noun = singular(head or m.group(1).split()[0], self.lex)
             for index in range(len(earlier) - 1, -1, -1):
                 entry = earlier[index]
+                if index in self.part_index:
+                    continue  # a whole is not itself a part
                 if entry[1] and (self.same_class(entry[1], noun) or (len(entry) > 2 and self.same_class(entry[2], noun))):
                     return entry[1], index
         head, _ = self.noun_after(text, after, limit)
@@ -336,6 +342,14 @@ class ContextReader:
                     return index
         return None
 
+    def last_event_class(self, text: str, start: int, end: int) -> str:
+        best, best_pos = "", -1
+        for pattern, cls in self.events:
+            for m in pattern.finditer(text, start, end):
+                if m.start() > best_pos:
+                    best, best_pos = cls, m.start()
+        return best
+
     def event_class(self, text: str, start: int, end: int) -> str:
         best, best_pos = "", len(text)
         for pattern, cls in self.events:
@@ -345,62 +359,91 @@ class ContextReader:
         return best
 
     def key(self, text: str, sentence: tuple[int, int], fig: Figure, noun: str, unit: str,
-            article_countries: list[str], refers_to: str, content_start: int) -> tuple[str, str, str, str]:
+            article_countries: list[str], refers_to: str, content_start: int,
+            limit: int | None = None) -> tuple[str, str, str, str]:
         """(class, subject, place, period) of the quantity a figure is about.
 
         ``content_start`` is where the reported content begins (after "X said"),
-        so the speaker's country is not taken for the subject.
+        so the speaker's country is not taken for the subject; ``limit`` is where
+        the next figure starts.
         """
         s_start, s_end = sentence
+        limit = s_end if limit is None else limit
+        c_start, c_end = self.clause(text, s_start, s_end, fig)
+        lo = max(c_start, content_start)
         cls = self.classes.get(noun, noun)
         if cls in ("person", "civilian", "resident", "") and not unit:
-            event = self.event_class(text, fig.end, min(s_end, fig.end + 80)) or \
-                self.event_class(text, max(s_start, fig.start - 40), fig.start)
+            # "40 people were killed", "the number of people detained has risen to 340"
+            event = self.event_class(text, fig.end, min(limit, c_end, fig.end + 80)) or \
+                self.last_event_class(text, lo, fig.start)
             if event:
                 cls = event
-        c_start, c_end = self.clause(text, s_start, s_end, fig)
-        before = self.countries(text, max(s_start, content_start), fig.start)
-        after = self.countries(text, fig.end, c_end)
-        subject = ""
+        subject = self.country_subject(text, s_start, fig, content_start, article_countries, c_end)
+        place = self.place(text, fig, c_start, min(c_end, limit), subject, s_start, content_start)
+        if not subject:
+            subject = self.clause_subject(text, lo, fig.start)
+        return cls, subject, place, refers_to
+
+    def country_subject(self, text, s_start, fig, content_start, article_countries, c_end) -> str:
         # "soldiers from North Korea" / "North Korean soldiers" name the subject next to the noun.
         near = re.match(r"\s*(?:[A-Za-z'-]+\s+){0,3}?from\s+", text[fig.end:fig.end + 60])
         if near:
             hits = self.countries(text, fig.end + near.end(), fig.end + near.end() + 30)
             if hits:
-                subject = hits[0][1]
-                after = [h for h in after if h[1] != subject]
+                return hits[0][1]
+        before = self.countries(text, max(s_start, content_start), fig.start)
         # A country after "to", "in", "into"... is where, not who.
-        places_before = [h for h in before if _PLACE_PREP.search(text, max(s_start, h[0] - 9), h[0])]
-        subjects_before = [h for h in before if h not in places_before]
-        if not subject and subjects_before:
-            subject = subjects_before[0][1]
-        if not subject:
-            m = re.search(r"\bthe\s+(North|South|East|West)\b", text[max(s_start, content_start):fig.start])
-            if m:
-                for country in article_countries:
-                    if country.startswith(m.group(1).lower()):
-                        subject = country
-                        break
-        after = places_before + after
-        place = ""
-        # the place nearest after the figure, else the nearest before it, in its clause
-        local = _LOCAL_PLACE.search(text, fig.end, c_end)
-        if local is None:
-            befores = list(_LOCAL_PLACE.finditer(text, c_start, fig.start))
-            local = befores[-1] if befores else None
-        first_word = local.group(1).split()[0].lower().replace("’", "'").removesuffix("'s") if local else ""
-        if local and first_word not in self.months and first_word not in self.weekdays:
+        subjects = [h for h in before if not _PLACE_PREP.search(text, max(s_start, h[0] - 9), h[0])]
+        if subjects:
+            return subjects[0][1]
+        m = re.search(r"\bthe\s+(North|South|East|West)\b", text[max(s_start, content_start):fig.start])
+        if m:
+            for country in article_countries:
+                if country.startswith(m.group(1).lower()):
+                    return country
+        return ""
+
+    def place(self, text, fig, c_start, c_end, subject, s_start, content_start) -> str:
+        """Where: the named place nearest after the figure in its clause, else the nearest before."""
+        candidates = list(_LOCAL_PLACE.finditer(text, fig.end, c_end)) + \
+            list(reversed(list(_LOCAL_PLACE.finditer(text, c_start, fig.start))))
+        for local in candidates:
             name = local.group(1).replace("’", "'").removesuffix("'s")
-            place = self.place_names.get(name.lower(), name.lower())
-        for _, country in after:
-            if place:
-                break
+            first = name.split()[0].lower()
+            if first in self.months or first in self.weekdays:
+                continue
+            return self.place_names.get(name.lower(), name.lower())
+        before = self.countries(text, max(s_start, content_start), fig.start)
+        for _, country in self.countries(text, fig.end, c_end) + before:
             if country != subject:
-                place = country
-                break
-        if not place:
-            for _, country in subjects_before[1:]:
-                if country != subject:
-                    place = country
+                return country
+        return ""
+
+    def clause_subject(self, text: str, lo: int, fig_start: int) -> str:
+        """The doer when the figure is the object: "the Greens won 38,400 votes" -> greens.
+
+        Only when a verb stands between the subject and the figure; a figure that is
+        itself the subject ("40 people were killed") has none.
+        """
+        span = text[lo:fig_start]
+        rel = re.search(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+who\s+\w+\s+$", span)
+        if rel:  # "Dara Mensah, who received 3.6 million votes"
+            return _slug_word(rel.group(1))
+        words = list(re.finditer(r"[A-Za-z][\w'’-]*", span))
+        head = ""
+        for i, m in enumerate(words):
+            low = m.group(0).lower().replace("’", "'")
+            if low in self.auxiliaries or low in self.verbs or (low.endswith("ed") and low not in self.ed_nouns
+                                                                  and low not in self.modifiers):
+                if head and i < len(words):
+                    return _slug_word(head)
+                return ""
+            if low.endswith("'s"):
+                head = ""
+                continue
+            if low in self.stop or low in self.modifiers:
+                if head and low in ("of", "for", "in", "at", "on", "and"):
                     break
-        return cls, subject, place, refers_to
+                continue
+            head = m.group(0)
+        return ""

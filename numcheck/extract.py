@@ -35,7 +35,7 @@ def quantity_key(cls: str, subject: str, place: str, period: str) -> str:
     return f"{key}@{period}" if period else key
 
 
-def _said_on(exprs, att, text, published, lex, quotes=()):
+def _said_on(exprs, att, text, published, lex, quotes=(), sentence_start=0):
     """The time expression that dates the attribution, resolved; else None.
 
     It follows the verb ("said last week"), sits inside the attribution, or
@@ -46,7 +46,9 @@ def _said_on(exprs, att, text, published, lex, quotes=()):
         if att.end - 1 <= expr.start <= att.end + _SAID_GAP or att.start <= expr.start and expr.end <= att.end:
             return expr, dates.resolve(expr, published, lex)
     for expr in reversed(candidates):
-        if expr.end <= att.start and not re.search(r"\d", text[expr.end:att.start]) \
+        # only a time that opens the sentence: "Speaking on Tuesday, the commander said"
+        opening = re.match(r"\s*(?:[A-Z][a-z]+\s+)?(?:on\s+)?$", text[sentence_start:expr.start])
+        if expr.end <= att.start and opening and re.fullmatch(r"[\s,]*(?:the\s+)?", text[expr.end:att.start]) is not None \
                 and not quote_for(text, expr.start, quotes):
             return expr, dates.resolve(expr, published, lex)
     return None, (None, "")
@@ -66,6 +68,19 @@ def _period(fig: Figure, exprs, said_expr, clause: tuple[int, int], published, l
     return ""
 
 
+def _event_day(exprs, said_expr, window: tuple[int, int], published, lex) -> str:
+    """The day a figure describes, when the text gives one apart from when it was said
+    ("3,400 hectares by Friday evening, according to the fire service")."""
+    lo, hi = window
+    for expr in exprs:
+        if expr is said_expr or not (lo <= expr.start < hi) or expr.kind in ("year", "month"):
+            continue
+        when, grain = dates.resolve(expr, published, lex)
+        if when is not None and grain == "day":
+            return when.isoformat()
+    return ""
+
+
 def extract(article: Article, lex: Lexicon) -> list[Claim]:
     text = article.text
     figures = find_figures(text, lex)
@@ -82,6 +97,9 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
     claims: list[Claim] = []
     history: list[tuple[Figure, str, str]] = []  # figures so far: counted noun and class, for "of them"
     keys: list[tuple[str, str, str, str]] = []
+    countries = set(lex["places"]["countries"])
+    measure_units = set(lex["units"]["measures"].values())
+    dated: dict[str, tuple[int, date | None, str]] = {}  # source -> (sentence, said_on, grain) last dated
     pending: dict[int, int] = {}  # part -> whole for "81 of the 150 seats"
     index = 0
     carried: tuple[str, str, str, date | None, str] | None = None  # last quoted speaker, for carry-over
@@ -97,7 +115,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
         if not sent_figs:
             if found:
                 last = found[-1]
-                _, (when, grain) = _said_on(exprs, last, text, published, lex, quotes)
+                _, (when, grain) = _said_on(exprs, last, text, published, lex, quotes, s_start)
                 if when is None and published is not None:
                     when, grain = published, "day"
                 carried = (last.source, last.via, last.source_type, when, grain)
@@ -111,9 +129,14 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             expr = None
             if att is not None:
                 source, via, stype = att.source, att.via, att.source_type
-                expr, (said_on, grain) = _said_on(exprs, att, text, published, lex, quotes)
-                if expr is None and published is not None:
+                expr, (said_on, grain) = _said_on(exprs, att, text, published, lex, quotes, s_start)
+                last = dated.get(source)
+                if expr is None and last is not None and number - last[0] <= 2:
+                    said_on, grain = last[1], last[2]  # "Daras told the same briefing": the same occasion
+                elif expr is None and published is not None:
                     said_on, grain = published, "day"
+                if expr is not None:
+                    dated[source] = (number, said_on, grain)
                 if att.verb < fig.start:
                     content_start = att.end
                 if quote is not None:
@@ -123,11 +146,19 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             else:
                 source, via, stype = outlet, "", "outlet"
                 said_on, grain = (published, "day") if published is not None else (None, "")
-            period = _period(fig, exprs, expr, reader.clause(text, s_start, s_end, fig), published, lex)
+            j = sent_figs.index(fig)
+            prev_end = sent_figs[j - 1].end if j else s_start
+            next_start = sent_figs[j + 1].start if j + 1 < len(sent_figs) else s_end
+            c_lo, c_hi = reader.clause(text, s_start, s_end, fig)
+            window = (max(c_lo, prev_end), min(c_hi, next_start))
+            period = _period(fig, exprs, expr, window, published, lex)
+            event = _event_day(exprs, expr, window, published, lex)
             cls, subject, place, refers = reader.key(text, span, fig, ctx.counted, fig.unit,
-                                                     article_countries, period, content_start)
+                                                     article_countries, period, content_start, next_start)
             if ctx.counted == "age" or (fig.unit in lex["units"]["time_units"].values() and not ctx.counted):
                 cls = ""  # ages and durations of different people and things are not one quantity
+            elif fig.unit in measure_units:
+                cls = fig.unit  # "15,200 hectares" of wildfire and "3,400 hectares" of blaze: one area
             part_of = ""
             if ctx.part_of is not None and ctx.part_of < len(claims):
                 whole = claims[ctx.part_of]
@@ -137,11 +168,14 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             elif ctx.part_of is not None:
                 pending[len(claims)] = ctx.part_of  # the whole comes later in the sentence
             else:
-                # Fill what the sentence leaves unsaid from the last claim about the same thing.
+                # Fill the country the sentence leaves unsaid ("the North has sent 10,000 troops
+                # to its ally") from the last claim about the same thing.
                 for prev in reversed(keys):
                     if prev[0] == cls and cls and (not subject or prev[1] == subject):
-                        subject = subject or prev[1]
-                        place = place or prev[2]
+                        if prev[1] in countries:
+                            subject = subject or prev[1]
+                        if prev[2] in countries:
+                            place = place or prev[2]
                         break
             keys.append((cls, subject, place, refers))
             quantity = quantity_key(cls, subject, place, refers)
@@ -153,10 +187,10 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 sentence_text=text[s_start:s_end], line=article.line_of(fig.start), figure=fig,
                 counted=ctx.counted, quantity=quantity, source=source, source_type=stype, via=via,
                 said_on=said_on, said_on_grain=grain if said_on is not None or grain else "",
-                modality=ctx.modality, refers_to=refers, part_of=part_of))
+                modality=ctx.modality, refers_to=event or refers, part_of=part_of))
         if found and not any(quote_for(text, fig.start, quotes) for fig in sent_figs):
             last = found[-1]
-            _, (when, grain) = _said_on(exprs, last, text, published, lex, quotes)
+            _, (when, grain) = _said_on(exprs, last, text, published, lex, quotes, s_start)
             if when is None and published is not None:
                 when, grain = published, "day"
             carried = (last.source, last.via, last.source_type, when, grain)

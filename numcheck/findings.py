@@ -64,6 +64,10 @@ def disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def period(claim: Claim) -> tuple[date, date] | None:
+    """The days a claim is about: the day it describes when the text gives one, else when it was said."""
+    if len(claim.refers_to) == 10:
+        day = date.fromisoformat(claim.refers_to)
+        return day, day
     start = claim.said_on or claim.published
     if start is None:
         return None
@@ -261,12 +265,19 @@ def part_whole(rule: Rule, claims: list[Claim]) -> list[Finding]:
             if part_low > whole_high:
                 out.append(_finding(rule, [part, whole], "a part's lowest value is above its whole's highest",
                                     a=_view(part), b=_view(whole)))
-        if len(group) > 1:
-            total_low = sum(max(interval(p, rule, True)[0], 0) for p in group)
-            if total_low > whole_high and not any(interval(p, rule, True)[0] > whole_high for p in group):
-                out.append(_finding(rule, [*group, whole], "the parts add up to more than their whole",
-                                    a=SimpleNamespace(**{**vars(_view(group[0])), "text": " + ".join(p.figure.text for p in group)}),
-                                    b=_view(whole)))
+        # Parts listed together (one sentence: "780 MW solar and 530 MW wind") are a breakdown
+        # and must add up within the whole; parts from different sentences may overlap.
+        by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for part in group:
+            by_sentence[(part.article, part.sentence)].append(part)
+        for listed in by_sentence.values():
+            if len(listed) < 2:
+                continue
+            total_low = sum(max(interval(p, rule, True)[0], 0) for p in listed)
+            if total_low > whole_high and not any(interval(p, rule, True)[0] > whole_high for p in listed):
+                text = " + ".join(p.figure.text for p in listed)
+                out.append(_finding(rule, [*listed, whole], "the parts listed together add up to more than their whole",
+                                    a=SimpleNamespace(**{**vars(_view(listed[0])), "text": text}), b=_view(whole)))
     return out
 
 
