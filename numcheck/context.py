@@ -408,7 +408,7 @@ class ContextReader:
         candidates = list(_LOCAL_PLACE.finditer(text, fig.end, c_end)) + \
             list(reversed(list(_LOCAL_PLACE.finditer(text, c_start, fig.start))))
         for local in candidates:
-            name = local.group(1).replace("’", "'").removesuffix("'s")
+            name = local.group(1).replace("’", "'").removesuffix("'s").split("'s ")[-1]
             first = name.split()[0].lower()
             if first in self.months or first in self.weekdays:
                 continue
@@ -430,16 +430,23 @@ class ContextReader:
         if rel:  # "Dara Mensah, who received 3.6 million votes"
             return _slug_word(rel.group(1))
         words = list(re.finditer(r"[A-Za-z][\w'’-]*", span))
-        head = ""
+        head, after_possessive = "", False
         for i, m in enumerate(words):
             low = m.group(0).lower().replace("’", "'")
+            if low in ("that", "which", "who", "whom", "whose"):
+                head = ""  # a new clause starts its own subject
+                continue
+            if after_possessive:  # "her party's own tally": "own" is no verb here
+                after_possessive = False
+                if low in self.verbs:
+                    continue
             if low in self.auxiliaries or low in self.verbs or (low.endswith("ed") and low not in self.ed_nouns
                                                                   and low not in self.modifiers):
                 if head and i < len(words):
                     return _slug_word(head)
                 return ""
             if low.endswith("'s"):
-                head = ""
+                head, after_possessive = "", True
                 continue
             if low in self.stop or low in self.modifiers:
                 if head and low in ("of", "for", "in", "at", "on", "and"):
