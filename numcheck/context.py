@@ -111,6 +111,8 @@ class ContextReader:
         self.verbs = lex.wordset("nouns", "verbs")
         self.part_cues = re.compile(rf"\b(?:{alternation(lex['nouns']['part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
         self.part_index: dict[int, int] = {}  # part -> whole, as extract records them
+        self.sub_part_cues = re.compile(rf"\b(?:{alternation(lex['nouns']['sub_part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
+        self.breakdown_opener = re.compile(rf"\s*(?:{alternation(lex['nouns']['breakdown_openers'], boundary=False)})\s*,", re.I)
         self.auxiliaries = {"will", "would", "could", "should", "may", "might", "must", "have", "has", "had",
                             "are", "were", "is", "was", "can", "remain", "remains"}
         self.linked = re.compile(
@@ -308,7 +310,7 @@ class ContextReader:
             limit = figs[i + 1].start if i + 1 < len(figs) else s_end
             noun, part = self.counted(text, fig, floor, limit, earlier, s_start)
             if part is None:
-                part = self.whole_by_cue(text, fig, i, figs, base, earlier, out, s_start)
+                part = self.whole_by_cue(text, fig, i, figs, base, earlier, out, s_start, noun)
             if i + 1 < len(figs) and _OF_THE_NEXT.match(text, fig.end) and figs[i + 1].start - fig.end < 20:
                 part = base + i + 1  # "81 of the 150 seats": the whole comes next
                 if not noun:
@@ -320,7 +322,7 @@ class ContextReader:
         return out
 
     def whole_by_cue(self, text: str, fig: Figure, i: int, figs: list[Figure], base: int,
-                     earlier: list, done: list[Context], s_start: int) -> int | None:
+                     earlier: list, done: list[Context], s_start: int, noun: str = "") -> int | None:
         """The whole a figure belongs to by its wording: "Of the 40 vehicles ..., 18",
         "including 150", "accounted for 780", "another 190" (a sibling of the part before)."""
         if i == 1 and _SENTENCE_OF_THE.fullmatch(text, s_start, figs[0].start):
@@ -329,17 +331,32 @@ class ContextReader:
         another = re.search(r"\banother\s*$", lead)
         if another or re.search(r"\b(?:and|while)\s+(?:[a-z-]+\s+){0,3}(?:for\s+)?$", lead):
             for prior in reversed(done):  # a list of parts in one sentence
-                if prior.part_of is not None:
+                if prior.part_of is not None and prior.part_of != base + i:
                     return prior.part_of
             if another:  # "another 190" goes on from a part in the sentence before
                 for index in range(len(earlier) - 1, -1, -1):
                     if index in self.part_index and earlier[index][0].unit == fig.unit:
                         return self.part_index[index]
             return None
-        if self.part_cues.search(lead):
-            for index in range(len(earlier) - 1, -1, -1):
-                if earlier[index][0].unit == fig.unit and index not in self.part_index:
-                    return index
+        cue = self.part_cues.search(lead)
+        if cue:
+            if i and self.sub_part_cues.search(lead) and figs[i - 1].unit == fig.unit:
+                return base + i - 1  # "85 civilians, including 12 women": 12 of the 85
+            return self.latest_whole(fig, earlier)
+        if i == 0 and self.breakdown_opener.match(text, s_start):
+            return self.latest_whole(fig, earlier)  # "Of that, £30m will go to roads"
+        for prior in reversed(done):
+            # the rest of a breakdown: "£30m to roads, £14m to buses and £9m to cycle lanes"
+            same_kind = fig.unit or not noun or not prior.counted or self.same_class(prior.counted, noun)
+            if prior.part_of is not None and prior.part_of != base + i and figs[i - 1].unit == fig.unit and same_kind:
+                return prior.part_of
+            break
+        return None
+
+    def latest_whole(self, fig: Figure, earlier: list) -> int | None:
+        for index in range(len(earlier) - 1, -1, -1):
+            if earlier[index][0].unit == fig.unit and index not in self.part_index:
+                return index
         return None
 
     def last_event_class(self, text: str, start: int, end: int) -> str:
@@ -382,6 +399,9 @@ class ContextReader:
         place = self.place(text, fig, c_start, min(c_end, limit), subject, s_start, content_start)
         if not subject:
             subject = self.clause_subject(text, lo, fig.start)
+            if subject and (singular(subject.split()[-1], self.lex) in (noun, cls) or self.classes.get(
+                    singular(subject.split()[-1], self.lex)) == cls):
+                subject = ""  # "turnout was 54 per cent": the thing measured, not who did it
         return cls, subject, place, refers_to
 
     def country_subject(self, text, s_start, fig, content_start, article_countries, c_end) -> str:

@@ -159,6 +159,9 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 cls = ""  # ages and durations of different people and things are not one quantity
             elif fig.unit in measure_units:
                 cls = fig.unit  # "15,200 hectares" of wildfire and "3,400 hectares" of blaze: one area
+            elif claims and claims[-1].sentence == number and claims[-1].counted == ctx.counted and keys \
+                    and cls == reader.classes.get(ctx.counted, ctx.counted) and keys[-1][0] != cls:
+                cls = keys[-1][0]  # "killed 18 people in Sevra and 26 in Marin": 26 deaths too
             part_of = ""
             if ctx.part_of is not None and ctx.part_of < len(claims):
                 whole = claims[ctx.part_of]

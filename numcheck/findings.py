@@ -89,6 +89,15 @@ def days_apart(a: Claim, b: Claim) -> float:
     return max(0, (pb[0] - pa[1]).days, (pa[0] - pb[1]).days)
 
 
+def within_window(rule: Rule, a: Claim, b: Claim) -> bool:
+    """About the same time. A figure the text pins to its own day ("9,800 hectares by
+    Sunday") is of that day: two pinned figures must share it, one gets a day's grace."""
+    apart = days_apart(a, b)
+    pinned = (len(a.refers_to) == 10) + (len(b.refers_to) == 10)
+    window = rule.window_days if pinned == 0 else min(rule.window_days, 1) if pinned == 1 else 0
+    return apart <= window
+
+
 def _field(claim: Claim, name: str) -> str:
     if name == "unit":
         return claim.figure.unit
@@ -189,7 +198,7 @@ def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool):
     for (i, a), (j, b) in combinations(enumerate(claims), 2):
         if a.part_of or b.part_of:
             continue
-        if not _matches(rule, a, b) or days_apart(a, b) > rule.window_days:
+        if not _matches(rule, a, b) or not within_window(rule, a, b):
             continue
         if rule.max_ratio and _ratio(a, b) > rule.max_ratio:
             continue  # 420 and 36,500 runners are not one count told two ways, but two counts
@@ -239,7 +248,7 @@ def drift(rule: Rule, claims: list[Claim]) -> list[Finding]:
             groups.append([claim])
     out = []
     for group in groups:
-        moved = any(days_apart(a, b) > rule.window_days and disjoint(interval(a, rule, True), interval(b, rule, True))
+        moved = any(not within_window(rule, a, b) and disjoint(interval(a, rule, True), interval(b, rule, True))
                     for a, b in combinations(group, 2))
         if not moved:
             continue
