@@ -118,6 +118,7 @@ class ContextReader:
         self.linked = re.compile(
             rf"([A-Za-z][\w'-]*)\s+(?:{alternation(lex['nouns']['linked_before'], boundary=False)})\s+$", re.I)
         self.ed_nouns = lex.wordset("nouns", "ed_nouns")
+        self.ing_nouns = lex.wordset("nouns", "ing_nouns")
         self.irregular = lex["nouns"]["irregular_plurals"]
         self.months = lex.wordset("nonfigures", "months")
         self.weekdays = frozenset(lex["dates"]["weekdays"])
@@ -128,7 +129,8 @@ class ContextReader:
     def is_verb(self, low: str) -> bool:
         if low in self.verbs:
             return True
-        return (low.endswith("ed") and low not in self.ed_nouns) or (low.endswith("ly") and len(low) > 4)
+        return (low.endswith("ed") and low not in self.ed_nouns) or (low.endswith("ly") and len(low) > 4) \
+            or (low.endswith("ing") and len(low) > 5 and low not in self.ing_nouns)
 
     def is_plural(self, low: str) -> bool:
         return low in self.irregular or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")))
@@ -157,6 +159,10 @@ class ContextReader:
             if low in self.stop or low in self.months or low in self.weekdays:
                 break
             plural = self.is_plural(low)
+            nxt_tok = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+            if low.endswith("ing") and nxt_tok[:1].isalpha() and nxt_tok.lower() not in self.stop \
+                    and not self.is_verb(nxt_tok.lower()):
+                continue  # "operating profit", "generating capacity": the -ing word describes the noun
             if self.is_verb(low):
                 # "rises" is a noun in "rent rises will", a verb in "rent rises to"
                 nxt = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
@@ -223,7 +229,8 @@ class ContextReader:
         """The counted noun, and the index in ``earlier`` of the whole it is a part of."""
         after = fig.end
         if fig.unit == "year" and (fig.text.lower().endswith("old") or re.search(
-                r"\baged\s+(?:between\s+)?$", text[max(floor, fig.start - 16):fig.start], re.I)):
+                r"\baged\s+(?:between\s+)?$", text[max(floor, fig.start - 16):fig.start], re.I)
+                or fig.text[-1:].isdigit() and re.match(r"\s*[,)]", text[fig.end:fig.end + 2])):
             return "age", None
         if fig.unit in self.time_unit_codes:
             return "", None  # a duration counts time, not things
@@ -299,8 +306,12 @@ class ContextReader:
         return best
 
     def read(self, text: str, sentence: tuple[int, int], figs: list[Figure],
-             history: list[tuple[Figure, str]]) -> list[Context]:
-        """Counted noun, modality and whole (an index into ``history``) for each figure of a sentence."""
+             history: list[tuple[Figure, str]], floors: list[int] | None = None) -> list[Context]:
+        """Counted noun, modality and whole (an index into ``history``) for each figure of a sentence.
+
+        ``floors`` give, per figure, where the reported content starts (after "X said"):
+        the speaker is never what a figure counts.
+        """
         s_start, s_end = sentence
         out: list[Context] = []
         earlier = list(history)
@@ -308,6 +319,8 @@ class ContextReader:
         for i, fig in enumerate(figs):
             floor = figs[i - 1].end if i else s_start
             limit = figs[i + 1].start if i + 1 < len(figs) else s_end
+            if floors:
+                floor = max(floor, floors[i])
             noun, part = self.counted(text, fig, floor, limit, earlier, s_start)
             if part is None:
                 part = self.whole_by_cue(text, fig, i, figs, base, earlier, out, s_start, noun)

@@ -121,7 +121,9 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 carried = (last.source, last.via, last.source_type, when, grain)
             continue
         first = len(claims)
-        contexts = reader.read(text, span, sent_figs, history)
+        floors = [max([a.end for a in found if a.end <= fig.start and a.verb < fig.start] or [s_start])
+                  for fig in sent_figs]
+        contexts = reader.read(text, span, sent_figs, history, floors)
         for fig, ctx in zip(sent_figs, contexts):
             quote = quote_for(text, fig.start, quotes)
             att = attributor.for_figure(text, span, fig.start, found, quote)

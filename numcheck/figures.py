@@ -27,6 +27,7 @@ _PHONE = re.compile(
     r"|\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}\b"
     r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
     r"|(?<![\d,])\b\d{3}-\d{4}\b")
+_APPOSITION_AGE = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*$")
 _DEGREES = re.compile(r"([CF])(?![\w])")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to)\s*")
@@ -347,6 +348,9 @@ class _Scanner:
             return scale, self.currency_words[m.group(1).lower()], m.end(), scale
         if unit:
             return scale, unit, pos, scale
+        if _APPOSITION_AGE.search(text, max(0, start - 40), start) and re.match(r"\s*[,)]", text[pos:pos + 2]) \
+                and scale == 1 and not unit:
+            return scale, "year", pos, scale  # "Anna Brekke, 46, said": an age
         m = self.rx["age"].match(text, pos)
         if m or re.search(r"\baged\s+(?:between\s+|over\s+|under\s+)?(?:\d+\s+and\s+)?$", text[max(0, start - 24):start], re.I):
             return scale, "year", m.end() if m else pos, scale
