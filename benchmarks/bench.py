@@ -247,7 +247,8 @@ def main() -> None:
     ap.add_argument("--import-time", action="store_true", help="only show import times of `numcheck check`")
     args = ap.parse_args()
 
-    print(f"machine: {machine()}\nnumcheck: {revision()}")
+    rev = revision()
+    print(f"machine: {machine()}\nnumcheck: {rev}")
     if args.import_time:
         import_times(15)
         if not args.profile:
@@ -305,7 +306,7 @@ def main() -> None:
     print(f"""
 ---- summary ----
 machine: {machine()}
-numcheck: {revision()}
+numcheck: {rev}
 corpus: {len(corpus)} articles, {total_kb / KB:.1f} MB
 numcheck extraction: {nc_rate:6.0f} articles/s, {nc_kbs:6.0f} KB/s (1 core, all {len(corpus)} articles)
 quantulum3 parse:    {q_rate:6.0f} articles/s, {q_kbs:6.0f} KB/s (1 core, sample of {len(sample)})
