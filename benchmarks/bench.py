@@ -160,16 +160,18 @@ def time_numcheck(corpus, lex, extract, Article) -> tuple[list[float], int, floa
 
 
 def time_quantulum(texts) -> tuple[float, int, float, float]:
-    """Seconds for the texts, quantities found, import seconds, first-call (unit loading) seconds."""
+    """Seconds for the texts, quantities found, import and first-call (unit loading) seconds, no classifier?"""
     t = time.perf_counter()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "Classifier dependencies not installed"
+    with warnings.catch_warnings(record=True) as caught:  # "Classifier dependencies not installed"
+        warnings.simplefilter("always")
         from quantulum3 import parser
-    t1 = time.perf_counter()
-    parser.parse("1 km")
-    t2 = time.perf_counter()
-    found = sum(len(parser.parse(text)) for text in texts)
-    return time.perf_counter() - t2, found, t1 - t, t2 - t1
+        t1 = time.perf_counter()
+        parser.parse("1 km")
+        t2 = time.perf_counter()
+        found = sum(len(parser.parse(text)) for text in texts)
+        elapsed = time.perf_counter() - t2
+    no_classifier = any("Classifier" in str(w.message) for w in caught)
+    return elapsed, found, t1 - t, t2 - t1, no_classifier
 
 
 def wall(cmd: list[str], repeat: int, ok=(0,)) -> float:
@@ -288,7 +290,7 @@ def main() -> None:
 
     step = max(1, len(corpus) / max(1, args.q_sample))
     sample = sorted({int(k * step) for k in range(min(args.q_sample, len(corpus)))})
-    q_s, quantities, q_import, q_warm = time_quantulum([corpus[k][1] for k in sample])
+    q_s, quantities, q_import, q_warm, no_clf = time_quantulum([corpus[k][1] for k in sample])
     sample_kb = sum(sizes[k] for k in sample) / KB
     nc_sample_s = sum(per_article[k] for k in sample)
     print(f"quantulum3 parse: import {q_import * 1e3:.0f} ms, first call {q_warm:.2f} s (unit loading; excluded), "
@@ -309,7 +311,7 @@ machine: {machine()}
 numcheck: {rev}
 corpus: {len(corpus)} articles, {total_kb / KB:.1f} MB
 numcheck extraction: {nc_rate:6.0f} articles/s, {nc_kbs:6.0f} KB/s (1 core, all {len(corpus)} articles)
-quantulum3 parse:    {q_rate:6.0f} articles/s, {q_kbs:6.0f} KB/s (1 core, sample of {len(sample)})
+quantulum3 parse:    {q_rate:6.0f} articles/s, {q_kbs:6.0f} KB/s (1 core, sample of {len(sample)}{', no classifier' if no_clf else ''})
 ratio: numcheck is {ratio:.1f}x {'faster' if ratio >= 1 else 'slower'} than quantulum3 (KB/s on the same {len(sample)} articles)
 one-time costs: numcheck import {import_s:.2f} s + lexicon {load_s:.2f} s + first call {warm_s:.2f} s; \
 quantulum3 import {q_import:.2f} s + first call {q_warm:.2f} s

@@ -102,6 +102,7 @@ class Attributor:
         self.speaker_nouns = {w for _, words in self.types for w in words if " " not in w}
         self.local_aliases: dict[str, str] = {}
         self.org_nouns = lex.wordset("speech", "org_nouns")
+        self.participles = lex.wordset("speech", "participles")
         self.org_words = lex.wordset("speech", "org_words")
         self.places = {p for country, others in lex["places"]["countries"].items() for p in [country, *others]}
         self.verb_words = (lex.wordset("nouns", "verbs") | lex.wordset("speech", "verbs")) - {"report", "reports", "forecast", "estimate", "estimates", "claims", "claim"}
@@ -283,6 +284,13 @@ class Attributor:
             if any(s <= m.start() <= e + 2 for s, e in covered):
                 continue
             if any(s <= m.start() < e for s, e in quotes):
+                continue
+            if m.group("verb").lower() in self.participles and found and re.search(r",\s*$", text[start:m.start()]):
+                # "..., telling parliament that": the speaker of the main clause goes on speaking
+                prev = found[-1]
+                found.append(Attribution(prev.source, prev.via, prev.source_type, prev.start, m.end(), m.start(),
+                                         prev.relay))
+                covered.append((m.start(), m.end()))
                 continue
             a = self.speaker_of(text, start, end, m, quotes)
             if a:

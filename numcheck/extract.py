@@ -21,6 +21,8 @@ from .text import quote_spans, sentences
 # A time expression counts as when the source spoke if it sits this close after
 # the attribution ("said last week", "said on Wednesday").
 _SAID_GAP = 4
+# ... or after a short phrase with no clause in it ("said in a statement on Thursday").
+_SAID_PHRASE = 40
 
 
 def _slug(part: str) -> str:
@@ -45,6 +47,9 @@ def _said_on(exprs, att, text, published, lex, quotes=(), sentence_start=0):
     for expr in candidates:
         if att.end - 1 <= expr.start <= att.end + _SAID_GAP or att.start <= expr.start and expr.end <= att.end:
             return expr, dates.resolve(expr, published, lex)
+        gap = text[att.end:expr.start]
+        if expr.start >= att.end and len(gap) <= _SAID_PHRASE and not re.search(r"[\d,;:“”\"]|\bthat\b", gap):
+            return expr, dates.resolve(expr, published, lex)  # "said in a statement on Thursday"
     for expr in reversed(candidates):
         # only a time that opens the sentence: "Speaking on Tuesday, the commander said"
         opening = re.match(r"\s*(?:[A-Z][a-z]+\s+)?(?:on\s+)?$", text[sentence_start:expr.start])
