@@ -159,7 +159,7 @@ def time_numcheck(corpus, lex, extract, Article) -> tuple[list[float], int, floa
     return per_article, claims, warm
 
 
-def time_quantulum(texts) -> tuple[float, int, float, float]:
+def time_quantulum(texts) -> tuple[float, int, float, float, bool]:
     """Seconds for the texts, quantities found, import and first-call (unit loading) seconds, no classifier?"""
     t = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:  # "Classifier dependencies not installed"

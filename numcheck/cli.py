@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from datetime import date
 from enum import IntEnum
-from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import NumcheckError, OutputError
+from .errors import NumcheckError
 from .model import level_rank
+from .output import write_atomic
 
 
 class ExitCode(IntEnum):
@@ -75,14 +74,31 @@ def common(func):
                              "adds to or overrides the defaults. Repeatable.")(func)
     func = click.option("--ledger", metavar="DB", help="Claims ledger (SQLite file); not used yet.",
                         hidden=True)(func)
+    func = click.option("--baseline", metavar="FILE", type=click.Path(dir_okay=False),
+                        help="Hide the findings recorded in this baseline (see 'numcheck baseline').")(func)
+    func = click.option("--no-suppress", is_flag=True,
+                        help="Ignore '<!-- numcheck: ignore NC101 -- reason -->' markers in articles.")(func)
     return func
 
 
-def _analyse(paths, published, rules_dirs):
+def _warn(message: str) -> None:
+    click.echo(f"numcheck: warning: {message}", err=True)
+
+
+def _analyse(paths, published, rules_dirs, baseline=None, no_suppress=False):
     from .pipeline import analyse  # imported late so --help stays instant
 
-    return analyse(list(paths), published=published, rules_dirs=tuple(rules_dirs),
-                   warn=lambda message: click.echo(f"numcheck: warning: {message}", err=True))
+    result = analyse(list(paths), published=published, rules_dirs=tuple(rules_dirs), warn=_warn,
+                     baseline=baseline, use_markers=not no_suppress)
+    for marker in result.unused_markers:
+        _warn(f"{marker.path}:{marker.line}: unused suppression of {', '.join(marker.rules)}")
+    if result.hidden_by_baseline or result.hidden_by_marker:
+        _warn(f"{result.hidden_by_baseline} finding(s) hidden by the baseline, "
+              f"{result.hidden_by_marker} by inline markers")
+    if result.stale_baseline:
+        _warn(f"{result.stale_baseline} baseline entr{'y is' if result.stale_baseline == 1 else 'ies are'} "
+              "no longer found; rewrite the baseline to drop them")
+    return result
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -90,19 +106,7 @@ def write_output(text: str, output: str | None) -> None:
     if not output or output == "-":
         click.echo(text, nl=False)
         return
-    target = Path(output)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError("the folder for the output does not exist", where=str(folder))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomic(output, text)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -123,7 +127,7 @@ def main():
 @main.command()
 @common
 @click.option("-o", "--output", metavar="FILE", help="Write the report here instead of standard output.")
-def report(paths, published, rules_dirs, ledger, output):
+def report(paths, published, rules_dirs, ledger, baseline, no_suppress, output):
     """Write a Markdown report: findings with their evidence, quantities by date, all figures.
 
     \b
@@ -132,7 +136,7 @@ def report(paths, published, rules_dirs, ledger, output):
     """
     from .render import markdown
 
-    result = _analyse(paths, published, rules_dirs)
+    result = _analyse(paths, published, rules_dirs, baseline, no_suppress)
     command = "numcheck report " + " ".join(paths) + (f" --published {published}" if published else "")
     write_output(markdown.render(result.articles, result.claims, result.findings, command=command), output)
 
@@ -143,14 +147,14 @@ def report(paths, published, rules_dirs, ledger, output):
               help="Exit 1 when a finding at or above this level is found.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: one 'path:line: level rule message' line per finding; json: claims and findings.")
-def check(paths, published, rules_dirs, ledger, fail_on, fmt):
+def check(paths, published, rules_dirs, ledger, baseline, no_suppress, fail_on, fmt):
     """Check articles and exit 1 if any finding is at or above --fail-on (0 if none, 2 on bad input).
 
     \b
     Example:
       numcheck check articles/ --fail-on error
     """
-    result = _analyse(paths, published, rules_dirs)
+    result = _analyse(paths, published, rules_dirs, baseline, no_suppress)
     if fmt == "json":
         from .render import json as render_json
         click.echo(render_json.render(list(result.claims), list(result.findings)), nl=False)
@@ -167,7 +171,7 @@ def check(paths, published, rules_dirs, ledger, fail_on, fmt):
 @click.option("--table", type=click.Choice(["claims", "findings"]), default="claims", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write the table here instead of standard output.")
-def export(paths, published, rules_dirs, ledger, table, fmt, output):
+def export(paths, published, rules_dirs, ledger, baseline, no_suppress, table, fmt, output):
     """Export the claims or findings table as CSV or JSON Lines.
 
     \b
@@ -176,8 +180,27 @@ def export(paths, published, rules_dirs, ledger, table, fmt, output):
     """
     from .render import table as render_table
 
-    result = _analyse(paths, published, rules_dirs)
+    result = _analyse(paths, published, rules_dirs, baseline, no_suppress)
     write_output(render_table.render(table, fmt, result.claims, result.findings), output)
+
+
+@main.command()
+@common
+@click.option("-o", "--output", metavar="FILE", required=True, help="Where to write the baseline (JSON).")
+@click.option("--reason", default="", help="Why these findings are acknowledged; kept in the file.")
+def baseline(paths, published, rules_dirs, ledger, baseline, no_suppress, output, reason):
+    """Record today's findings as known, so 'check --baseline FILE' only reports new ones.
+
+    \b
+    Example:
+      numcheck baseline articles/ -o .numcheck-baseline.json --reason "checked by the desk"
+      numcheck check articles/ --baseline .numcheck-baseline.json
+    """
+    from .suppress import baseline_document
+
+    result = _analyse(paths, published, rules_dirs, None, no_suppress)
+    write_output(baseline_document(list(result.findings), reason), output)
+    click.echo(f"numcheck: {len(result.findings)} finding(s) written to {output}", err=True)
 
 
 @main.command(name="rules")
