@@ -101,6 +101,7 @@ class Attributor:
         self.doc_subjects = lex.wordset("speech", "document_subjects")
         self.speaker_nouns = {w for _, words in self.types for w in words if " " not in w}
         self.local_aliases: dict[str, str] = {}
+        self._types_seen: dict[str, str] = {}
         self.org_nouns = lex.wordset("speech", "org_nouns")
         self.participles = lex.wordset("speech", "participles")
         self.org_words = lex.wordset("speech", "org_words")
@@ -111,6 +112,12 @@ class Attributor:
     def source_type(self, name: str) -> str:
         if name == self.outlet:
             return "outlet"
+        found = self._types_seen.get(name)
+        if found is None:
+            found = self._types_seen[name] = self._source_type(name)
+        return found
+
+    def _source_type(self, name: str) -> str:
         low = f" {name.lower()} "
         for kind, words in self.types:
             if any(f" {w} " in low for w in words):
@@ -240,7 +247,9 @@ class Attributor:
         if words[0] in ("most", "many", "some", "all", "both", "none", "each", "several", "few", "roughly",
                         "about", "around", "nearly", "almost", "half", "one", "two", "three"):
             return False
-        if dates.find(name, self.lex) and dates.find(name, self.lex)[0].end - dates.find(name, self.lex)[0].start > len(name) - 3:
+        when = dates.find(name, self.lex) if any(ch.isdigit() for ch in name) or " ago" in low or \
+            low.split()[0] in ("yesterday", "today", "last", "this", "on", "in") else ()
+        if when and when[0].end - when[0].start > len(name) - 3:
             return False  # "two days ago"
         return True
 

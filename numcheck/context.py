@@ -12,6 +12,7 @@ death count), who (North Korea) and where (Russia), and the year it refers to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, alternation
@@ -108,6 +109,9 @@ class ContextReader:
         self.units = {w.lower() for w in lex["units"]["time_units"]} | {
             w.lower() for w in lex["units"]["measures"]} | {w.lower() for w in lex["units"]["currency_words"]}
         self.scale_words = {w.lower() for w in lex["numbers"]["scale_words"]}
+        self._countries_of: str | None = None
+        self._country_hits: list[tuple[int, int, str]] = []
+        self._country_starts: list[int] = []
         self.verbs = lex.wordset("nouns", "verbs")
         self.part_cues = re.compile(rf"\b(?:{alternation(lex['nouns']['part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
         self.part_index: dict[int, int] = {}  # part -> whole, as extract records them
@@ -278,7 +282,20 @@ class ContextReader:
 
     # -- quantity key ------------------------------------------------------
     def countries(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
-        return [(m.start(), self.place_names[m.group(0).lower()]) for m in self.places.finditer(text, start, end)]
+        """Countries named in text[start:end]; the article is scanned once and then sliced."""
+        if self._countries_of is not text:
+            self._countries_of = text
+            self._country_hits = [(m.start(), m.end(), self.place_names[m.group(0).lower()])
+                                  for m in self.places.finditer(text)]
+            self._country_starts = [h[0] for h in self._country_hits]
+        lo = bisect_left(self._country_starts, start)
+        out = []
+        for hit_start, hit_end, country in self._country_hits[lo:]:
+            if hit_start >= end:
+                break
+            if hit_end <= end:
+                out.append((hit_start, country))
+        return out
 
     def clause(self, text: str, sent_start: int, sent_end: int, fig: Figure) -> tuple[int, int]:
         lo = sent_start
