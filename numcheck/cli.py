@@ -65,15 +65,18 @@ def _parse_published(ctx, param, value):
 
 def common(func):
     """Options every command takes."""
-    func = click.argument("paths", nargs=-1, required=True, metavar="PATH...")(func)
+    func = click.argument("paths", nargs=-1, metavar="PATH...")(func)
     func = click.option("--published", callback=_parse_published, metavar="DATE",
                         help="Publication date (YYYY-MM-DD) for articles that have none in front matter.")(func)
     func = click.option("--rules", "rules_dirs", multiple=True, metavar="DIR",
                         type=click.Path(file_okay=False),
                         help="A folder of extra rules and vocabulary (checks/*.yaml, vocab/*.yaml); "
                              "adds to or overrides the defaults. Repeatable.")(func)
-    func = click.option("--ledger", metavar="DB", help="Claims ledger (SQLite file); not used yet.",
-                        hidden=True)(func)
+    func = click.option("--ledger", metavar="DB", envvar="NUMCHECK_LEDGER", type=click.Path(dir_okay=False),
+                        help="Check against every claim in this ledger (SQLite; see 'numcheck ingest'). "
+                             "Also read from NUMCHECK_LEDGER.")(func)
+    func = click.option("--changed-only", is_flag=True,
+                        help="With --ledger: skip articles the ledger already holds unchanged.")(func)
     func = click.option("--baseline", metavar="FILE", type=click.Path(dir_okay=False),
                         help="Hide the findings recorded in this baseline (see 'numcheck baseline').")(func)
     func = click.option("--no-suppress", is_flag=True,
@@ -85,11 +88,16 @@ def _warn(message: str) -> None:
     click.echo(f"numcheck: warning: {message}", err=True)
 
 
-def _analyse(paths, published, rules_dirs, baseline=None, no_suppress=False):
+def _analyse(paths, published, rules_dirs, baseline=None, no_suppress=False, ledger=None, changed_only=False,
+             allow_no_paths=False):
     from .pipeline import analyse  # imported late so --help stays instant
 
+    if not paths and not (allow_no_paths and ledger):
+        raise click.UsageError("give at least one PATH (a file, a folder, or - for standard input)")
     result = analyse(list(paths), published=published, rules_dirs=tuple(rules_dirs), warn=_warn,
-                     baseline=baseline, use_markers=not no_suppress)
+                     baseline=baseline, use_markers=not no_suppress, ledger=ledger, changed_only=changed_only)
+    if result.skipped_unchanged:
+        _warn(f"{result.skipped_unchanged} article(s) unchanged since the ledger saw them: skipped")
     for marker in result.unused_markers:
         _warn(f"{marker.path}:{marker.line}: unused suppression of {', '.join(marker.rules)}")
     if result.hidden_by_baseline or result.hidden_by_marker:
@@ -127,7 +135,7 @@ def main():
 @main.command()
 @common
 @click.option("-o", "--output", metavar="FILE", help="Write the report here instead of standard output.")
-def report(paths, published, rules_dirs, ledger, baseline, no_suppress, output):
+def report(paths, published, rules_dirs, ledger, changed_only, baseline, no_suppress, output):
     """Write a Markdown report: findings with their evidence, quantities by date, all figures.
 
     \b
@@ -136,7 +144,7 @@ def report(paths, published, rules_dirs, ledger, baseline, no_suppress, output):
     """
     from .render import markdown
 
-    result = _analyse(paths, published, rules_dirs, baseline, no_suppress)
+    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only)
     command = "numcheck report " + " ".join(paths) + (f" --published {published}" if published else "")
     write_output(markdown.render(result.articles, result.claims, result.findings, command=command), output)
 
@@ -147,14 +155,14 @@ def report(paths, published, rules_dirs, ledger, baseline, no_suppress, output):
               help="Exit 1 when a finding at or above this level is found.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: one 'path:line: level rule message' line per finding; json: claims and findings.")
-def check(paths, published, rules_dirs, ledger, baseline, no_suppress, fail_on, fmt):
+def check(paths, published, rules_dirs, ledger, changed_only, baseline, no_suppress, fail_on, fmt):
     """Check articles and exit 1 if any finding is at or above --fail-on (0 if none, 2 on bad input).
 
     \b
     Example:
       numcheck check articles/ --fail-on error
     """
-    result = _analyse(paths, published, rules_dirs, baseline, no_suppress)
+    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only)
     if fmt == "json":
         from .render import json as render_json
         click.echo(render_json.render(list(result.claims), list(result.findings)), nl=False)
@@ -171,7 +179,7 @@ def check(paths, published, rules_dirs, ledger, baseline, no_suppress, fail_on, 
 @click.option("--table", type=click.Choice(["claims", "findings"]), default="claims", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write the table here instead of standard output.")
-def export(paths, published, rules_dirs, ledger, baseline, no_suppress, table, fmt, output):
+def export(paths, published, rules_dirs, ledger, changed_only, baseline, no_suppress, table, fmt, output):
     """Export the claims or findings table as CSV or JSON Lines.
 
     \b
@@ -180,7 +188,7 @@ def export(paths, published, rules_dirs, ledger, baseline, no_suppress, table, f
     """
     from .render import table as render_table
 
-    result = _analyse(paths, published, rules_dirs, baseline, no_suppress)
+    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only, allow_no_paths=True)
     write_output(render_table.render(table, fmt, result.claims, result.findings), output)
 
 
@@ -188,7 +196,7 @@ def export(paths, published, rules_dirs, ledger, baseline, no_suppress, table, f
 @common
 @click.option("-o", "--output", metavar="FILE", required=True, help="Where to write the baseline (JSON).")
 @click.option("--reason", default="", help="Why these findings are acknowledged; kept in the file.")
-def baseline(paths, published, rules_dirs, ledger, baseline, no_suppress, output, reason):
+def baseline(paths, published, rules_dirs, ledger, changed_only, baseline, no_suppress, output, reason):
     """Record today's findings as known, so 'check --baseline FILE' only reports new ones.
 
     \b
@@ -198,9 +206,30 @@ def baseline(paths, published, rules_dirs, ledger, baseline, no_suppress, output
     """
     from .suppress import baseline_document
 
-    result = _analyse(paths, published, rules_dirs, None, no_suppress)
+    result = _analyse(paths, published, rules_dirs, None, no_suppress, ledger)
     write_output(baseline_document(list(result.findings), reason), output)
     click.echo(f"numcheck: {len(result.findings)} finding(s) written to {output}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--ledger", metavar="DB", envvar="NUMCHECK_LEDGER", required=True, type=click.Path(dir_okay=False),
+              help="The ledger to add to (created on first use). Also read from NUMCHECK_LEDGER.")
+@click.option("--published", callback=_parse_published, metavar="DATE",
+              help="Publication date (YYYY-MM-DD) for articles that have none in front matter.")
+@click.option("--rules", "rules_dirs", multiple=True, metavar="DIR", type=click.Path(file_okay=False))
+def ingest(paths, ledger, published, rules_dirs):
+    """Add articles and their claims to the ledger; an unchanged article is skipped, an edited one replaced.
+
+    \b
+    Example:
+      numcheck ingest articles/ --ledger claims.db
+      numcheck check new-article.md --ledger claims.db
+    """
+    from .pipeline import ingest as ingest_articles
+
+    counts = ingest_articles(list(paths), ledger, published=published, rules_dirs=tuple(rules_dirs), warn=_warn)
+    click.echo(", ".join(f"{n} {what}" for what, n in counts.items()) + f" ({ledger})")
 
 
 @main.command(name="rules")

@@ -38,6 +38,8 @@ _SENTENCE_OF_THE = re.compile(r"\s*(?:Of|Out\s+of)\s+(?:the|those|these|its|thei
 _LOCAL_PLACE = re.compile(
     r"\b(?:in|at|near|outside|across|around|In|At|Near)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}of\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_PUT_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|valued|values|pegged|placed|set|sets)\s+"
+                     r"(?:the\s+|its\s+|their\s+)?([a-z].{0,100}?)\s+at\s+$")
 _PLACE_PREP = re.compile(r"\b(?:to|into|in|inside|towards|toward|across|at|near|on|throughout)\s+(?:the\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:and|but|while|whereas|although)\b|\band\b|\bbut\b")
 
@@ -187,8 +189,13 @@ class ContextReader:
                     return inner, inner_end
         return head, head_end
 
-    def linked_before(self, text: str, start: int, floor: int) -> str:
+    def linked_before(self, text: str, start: int, floor: int, sentence_start: int | None = None) -> str:
         """The noun tied to the figure by "of", "totalling", "at"...: "a fee of £80m" -> fee."""
+        put = _PUT_AT.search(text, max(floor if sentence_start is None else sentence_start, start - 120), start)
+        if put:  # "put the number of people killed in the valley at 22": the object of "put"
+            head, _ = self.noun_after(text, put.start(1), start)
+            if head:
+                return singular(head, self.lex)
         m = self.linked.search(text, max(floor, start - 60), start)
         if not m:
             return ""
@@ -266,7 +273,7 @@ class ContextReader:
             word = singular(head, self.lex)
             if word not in self.scale_words:
                 return word, None
-        linked = self.linked_before(text, fig.start, floor)
+        linked = self.linked_before(text, fig.start, floor, sentence_start)
         if linked:
             return linked, None
         for other, noun, *_ in reversed(earlier):

@@ -138,8 +138,10 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 source, via, stype = att.source, att.via, att.source_type
                 expr, (said_on, grain) = _said_on(exprs, att, text, published, lex, quotes, s_start)
                 last = dated.get(source)
+                explicit = expr is not None and said_on is not None
                 if expr is None and last is not None and number - last[0] <= 2:
                     said_on, grain = last[1], last[2]  # "Daras told the same briefing": the same occasion
+                    explicit = True
                 elif expr is None and published is not None:
                     said_on, grain = published, "day"
                 if expr is not None:
@@ -150,9 +152,11 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                     carried = (source, via, stype, said_on, grain)
             elif quote is not None and carried is not None:
                 source, via, stype, said_on, grain = carried
+                explicit = False
             else:
                 source, via, stype = outlet, "", "outlet"
                 said_on, grain = (published, "day") if published is not None else (None, "")
+                explicit = False
             j = sent_figs.index(fig)
             prev_end = sent_figs[j - 1].end if j else s_start
             next_start = sent_figs[j + 1].start if j + 1 < len(sent_figs) else s_end
@@ -196,7 +200,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 article=article.id, path=article.path, published=published, sentence=number,
                 sentence_text=text[s_start:s_end], line=article.line_of(fig.start), figure=fig,
                 counted=ctx.counted, quantity=quantity, source=source, source_type=stype, via=via,
-                said_on=said_on, said_on_grain=grain if said_on is not None or grain else "",
+                said_on=said_on, said_on_grain=grain if said_on is not None or grain else "", dated=explicit,
                 modality=ctx.modality, refers_to=event or refers, part_of=part_of))
         if found and not any(quote_for(text, fig.start, quotes) for fig in sent_figs):
             last = found[-1]

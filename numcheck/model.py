@@ -65,6 +65,7 @@ class Claim:
     modality: str = "stated"
     refers_to: str = ""
     part_of: str = ""  # id of the claim this figure is a part of ("3,000 of them")
+    dated: bool = False  # said_on comes from the text ("on Wednesday"), not from the publication date
 
     @property
     def id(self) -> str:

@@ -28,7 +28,7 @@ _FIELDS = {
     "id": (str, True), "name": (str, True), "kind": (str, True), "level": (str, True),
     "message": (str, True), "description": (str, False), "rationale": (str, False),
     "status": (str, False), "match": (dict, False), "modalities": (list, False),
-    "window_days": ((int, float), False), "tolerance": (dict, False), "examples": (dict, False),
+    "window_days": ((int, float), False), "window_days_dated": ((int, float), False), "tolerance": (dict, False), "examples": (dict, False),
     "aliases": (list, False), "link": (str, False), "skip_source_types": (list, False),
     "max_ratio": ((int, float), False),
 }
@@ -48,6 +48,7 @@ class Rule:
     different: tuple[str, ...] = ()
     modalities: tuple[str, ...] = ("stated",)
     window_days: float = 2
+    window_days_dated: float = 2  # when both claims' days are given in the text
     relative: float = 0.0
     absolute: float = 0.0
     examples_fail: tuple[str, ...] = ()
@@ -116,7 +117,8 @@ def parse(doc: yamlfile.YamlDoc) -> Rule:
         description=data.get("description", ""), rationale=data.get("rationale", ""),
         status=data.get("status", "stable"), same=tuple(match.get("same", ())),
         different=tuple(match.get("different", ())), modalities=tuple(modalities),
-        window_days=float(data.get("window_days", 2)), relative=float(tolerance.get("relative", 0.0)),
+        window_days=float(data.get("window_days", 2)),
+        window_days_dated=float(data.get("window_days_dated", data.get("window_days", 2))), relative=float(tolerance.get("relative", 0.0)),
         absolute=float(tolerance.get("absolute", 0.0)),
         examples_fail=tuple(examples.get("fail", ())), examples_pass=tuple(examples.get("pass", ())),
         skip_source_types=tuple(data.get("skip_source_types", ())),
