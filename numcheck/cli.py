@@ -119,7 +119,11 @@ def write_output(text: str, output: str | None) -> None:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="numcheck")
-def main():
+@click.option("--config", metavar="FILE", type=click.Path(dir_okay=False, exists=True),
+              help="Settings file (default: numcheck.toml or [tool.numcheck] in pyproject.toml, "
+                   "found from the current folder upward).")
+@click.pass_context
+def main(ctx, config):
     """Find the figures in news articles that do not agree.
 
     numcheck pulls every figure from the articles given (11,000 soldiers, $1.2bn,
@@ -130,6 +134,16 @@ def main():
     Example:
       numcheck report seeds/ --published 2024-11-01 -o reports/seed.md
     """
+    from pathlib import Path
+
+    from . import config as config_mod
+
+    found = (Path(config), config_mod._load(Path(config))) if config else config_mod.find(Path.cwd())
+    if found is not None:
+        path, table = found
+        if path.name == "pyproject.toml" and config:
+            table = table.get("tool", {}).get("numcheck", {})
+        ctx.default_map = config_mod.default_map(path, table)
 
 
 @main.command()
@@ -153,8 +167,10 @@ def report(paths, published, rules_dirs, ledger, changed_only, baseline, no_supp
 @common
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True,
               help="Exit 1 when a finding at or above this level is found.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: one 'path:line: level rule message' line per finding; json: claims and findings.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+              show_default=True,
+              help="text: one 'path:line: level rule message' line per finding; json: claims and findings; "
+                   "github: workflow annotations on the article's line; sarif: SARIF 2.1.0 for code scanning.")
 def check(paths, published, rules_dirs, ledger, changed_only, baseline, no_suppress, fail_on, fmt):
     """Check articles and exit 1 if any finding is at or above --fail-on (0 if none, 2 on bad input).
 
@@ -163,13 +179,20 @@ def check(paths, published, rules_dirs, ledger, changed_only, baseline, no_suppr
       numcheck check articles/ --fail-on error
     """
     result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only)
+    findings = list(result.findings)
+    focus = {a.path for a in result.articles}
     if fmt == "json":
         from .render import json as render_json
-        click.echo(render_json.render(list(result.claims), list(result.findings)), nl=False)
+        click.echo(render_json.render(list(result.claims), findings), nl=False)
+    elif fmt == "sarif":
+        from . import rulebook
+        from .render import sarif
+        click.echo(sarif.render(findings, rulebook.load(tuple(rules_dirs))), nl=False)
     else:
-        from .render import text
-        click.echo(text.render(list(result.findings)), nl=False)
-        click.echo(text.summary(list(result.findings), len(result.articles), len(result.claims)), err=True)
+        from .render import github, text
+        renderer = github if fmt == "github" else text
+        click.echo(renderer.render(findings, focus), nl=False)
+        click.echo(text.summary(findings, len(result.articles), len(result.claims)), err=True)
     failing = [f for f in result.findings if level_rank(f.level) >= level_rank(fail_on)]
     return ExitCode.FINDINGS if failing else ExitCode.OK
 

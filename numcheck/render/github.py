@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from .rows import primary_claim
 from ..model import Claim, Finding
 
 COMMANDS = {"info": "notice", "warning": "warning", "error": "error"}
@@ -39,13 +40,13 @@ def _location(claim: Claim) -> dict[str, str]:
     return {"file": posix_path(claim.path), "line": str(claim.line), "endLine": str(claim.line)}
 
 
-def annotation(finding: Finding) -> str:
-    properties = _location(finding.claims[0]) if finding.claims else {}
+def annotation(finding: Finding, focus: set[str] | None = None) -> str:
+    properties = _location(primary_claim(finding, focus)) if finding.claims else {}
     properties["title"] = f"numcheck ({finding.rule})"
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     message = finding.message or finding.name or finding.rule
     return f"::{COMMANDS[finding.level]} {props}::{escape_data(message)}"
 
 
-def render(findings: list[Finding]) -> str:
-    return "".join(annotation(f) + "\n" for f in findings)
+def render(findings: list[Finding], focus: set[str] | None = None) -> str:
+    return "".join(annotation(f, focus) + "\n" for f in findings)

@@ -10,6 +10,16 @@ FINDING_COLUMNS = ("rule", "kind", "level", "quantity", "values", "sources", "ar
                    "name", "lines", "claims", "why")
 
 
+def primary_claim(finding: Finding, focus: set[str] | None = None) -> Claim:
+    """The claim a one-line report points at: the first in an article being checked
+    (not one from the ledger), else the first."""
+    if focus:
+        for claim in finding.claims:
+            if claim.path in focus:
+                return claim
+    return finding.claims[0]
+
+
 def number(value: float | None):
     """Plain numbers: 11000 not 11000.0; None stays empty."""
     if value is None:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from ..model import Finding
+from .rows import primary_claim
 
 
-def render(findings: list[Finding]) -> str:
+def render(findings: list[Finding], focus: set[str] | None = None) -> str:
     lines = []
     for f in findings:
-        first = f.claims[0]
+        first = primary_claim(f, focus)
         lines.append(f"{first.path}:{first.line}: {f.level} {f.rule} {f.message}")
     return "".join(line + "\n" for line in lines)
 
