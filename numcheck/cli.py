@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .errors import NumcheckError
 from .model import level_rank
-from .output import write_atomic
+from .output import atomic_file, write_atomic
 
 
 class ExitCode(IntEnum):
@@ -77,6 +77,8 @@ def common(func):
                              "Also read from NUMCHECK_LEDGER.")(func)
     func = click.option("--changed-only", is_flag=True,
                         help="With --ledger: skip articles the ledger already holds unchanged.")(func)
+    func = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+                        help="Processes for extraction; 0 uses every core.")(func)
     func = click.option("--baseline", metavar="FILE", type=click.Path(dir_okay=False),
                         help="Hide the findings recorded in this baseline (see 'numcheck baseline').")(func)
     func = click.option("--no-suppress", is_flag=True,
@@ -88,14 +90,33 @@ def _warn(message: str) -> None:
     click.echo(f"numcheck: warning: {message}", err=True)
 
 
+def _progress(stream):
+    """A running count on a terminal; nothing when piped or in CI, where it would only be noise."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return stream
+    return _count(stream)
+
+
+def _count(stream):
+    shown = 0
+    for n, article in enumerate(stream, start=1):
+        if n - shown >= 25:
+            click.echo(f"\rnumcheck: {n} articles read", err=True, nl=False)
+            shown = n
+        yield article
+    if shown:
+        click.echo("\r\033[K", err=True, nl=False)
+
+
 def _analyse(paths, published, rules_dirs, baseline=None, no_suppress=False, ledger=None, changed_only=False,
-             allow_no_paths=False):
+             jobs=1, allow_no_paths=False):
     from .pipeline import analyse  # imported late so --help stays instant
 
     if not paths and not (allow_no_paths and ledger):
         raise click.UsageError("give at least one PATH (a file, a folder, or - for standard input)")
     result = analyse(list(paths), published=published, rules_dirs=tuple(rules_dirs), warn=_warn,
-                     baseline=baseline, use_markers=not no_suppress, ledger=ledger, changed_only=changed_only)
+                     baseline=baseline, use_markers=not no_suppress, ledger=ledger, changed_only=changed_only,
+                     jobs=jobs, progress=_progress)
     if result.skipped_unchanged:
         _warn(f"{result.skipped_unchanged} article(s) unchanged since the ledger saw them: skipped")
     for marker in result.unused_markers:
@@ -149,7 +170,7 @@ def main(ctx, config):
 @main.command()
 @common
 @click.option("-o", "--output", metavar="FILE", help="Write the report here instead of standard output.")
-def report(paths, published, rules_dirs, ledger, changed_only, baseline, no_suppress, output):
+def report(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, no_suppress, output):
     """Write a Markdown report: findings with their evidence, quantities by date, all figures.
 
     \b
@@ -158,7 +179,7 @@ def report(paths, published, rules_dirs, ledger, changed_only, baseline, no_supp
     """
     from .render import markdown
 
-    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only)
+    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only, jobs)
     command = "numcheck report " + " ".join(paths) + (f" --published {published}" if published else "")
     write_output(markdown.render(result.articles, result.claims, result.findings, command=command), output)
 
@@ -171,14 +192,14 @@ def report(paths, published, rules_dirs, ledger, changed_only, baseline, no_supp
               show_default=True,
               help="text: one 'path:line: level rule message' line per finding; json: claims and findings; "
                    "github: workflow annotations on the article's line; sarif: SARIF 2.1.0 for code scanning.")
-def check(paths, published, rules_dirs, ledger, changed_only, baseline, no_suppress, fail_on, fmt):
+def check(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, no_suppress, fail_on, fmt):
     """Check articles and exit 1 if any finding is at or above --fail-on (0 if none, 2 on bad input).
 
     \b
     Example:
       numcheck check articles/ --fail-on error
     """
-    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only)
+    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only, jobs)
     findings = list(result.findings)
     focus = {a.path for a in result.articles}
     if fmt == "json":
@@ -202,7 +223,7 @@ def check(paths, published, rules_dirs, ledger, changed_only, baseline, no_suppr
 @click.option("--table", type=click.Choice(["claims", "findings"]), default="claims", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write the table here instead of standard output.")
-def export(paths, published, rules_dirs, ledger, changed_only, baseline, no_suppress, table, fmt, output):
+def export(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, no_suppress, table, fmt, output):
     """Export the claims or findings table as CSV or JSON Lines.
 
     \b
@@ -211,7 +232,20 @@ def export(paths, published, rules_dirs, ledger, changed_only, baseline, no_supp
     """
     from .render import table as render_table
 
-    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only, allow_no_paths=True)
+    if table == "claims" and paths and not ledger:
+        # The claims table needs no rules: stream it, so an archive never sits in memory.
+        from .pipeline import iter_claims
+
+        claims = iter_claims(list(paths), published=published, rules_dirs=tuple(rules_dirs), warn=_warn,
+                             jobs=jobs, progress=_progress)
+        if output and output != "-":
+            with atomic_file(output) as handle:
+                render_table.write_claims(fmt, claims, handle)
+        else:
+            render_table.write_claims(fmt, claims, sys.stdout)
+        return
+    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only, jobs,
+                      allow_no_paths=True)
     write_output(render_table.render(table, fmt, result.claims, result.findings), output)
 
 
@@ -219,7 +253,7 @@ def export(paths, published, rules_dirs, ledger, changed_only, baseline, no_supp
 @common
 @click.option("-o", "--output", metavar="FILE", required=True, help="Where to write the baseline (JSON).")
 @click.option("--reason", default="", help="Why these findings are acknowledged; kept in the file.")
-def baseline(paths, published, rules_dirs, ledger, changed_only, baseline, no_suppress, output, reason):
+def baseline(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, no_suppress, output, reason):
     """Record today's findings as known, so 'check --baseline FILE' only reports new ones.
 
     \b
@@ -241,7 +275,9 @@ def baseline(paths, published, rules_dirs, ledger, changed_only, baseline, no_su
 @click.option("--published", callback=_parse_published, metavar="DATE",
               help="Publication date (YYYY-MM-DD) for articles that have none in front matter.")
 @click.option("--rules", "rules_dirs", multiple=True, metavar="DIR", type=click.Path(file_okay=False))
-def ingest(paths, ledger, published, rules_dirs):
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes for extraction; 0 uses every core.")
+def ingest(paths, ledger, published, rules_dirs, jobs):
     """Add articles and their claims to the ledger; an unchanged article is skipped, an edited one replaced.
 
     \b
@@ -251,7 +287,8 @@ def ingest(paths, ledger, published, rules_dirs):
     """
     from .pipeline import ingest as ingest_articles
 
-    counts = ingest_articles(list(paths), ledger, published=published, rules_dirs=tuple(rules_dirs), warn=_warn)
+    counts = ingest_articles(list(paths), ledger, published=published, rules_dirs=tuple(rules_dirs), warn=_warn,
+                             jobs=jobs)
     click.echo(", ".join(f"{n} {what}" for what, n in counts.items()) + f" ({ledger})")
 
 

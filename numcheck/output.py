@@ -3,13 +3,22 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, TextIO
 
 from .errors import OutputError
 
 
 def write_atomic(path: str, text: str) -> None:
     """Write to a temporary file beside ``path``, then rename it into place."""
+    with atomic_file(path) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def atomic_file(path: str) -> Iterator[TextIO]:
+    """A file handle whose content appears at ``path`` only once it is complete."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -20,7 +29,7 @@ def write_atomic(path: str, text: str) -> None:
         raise OutputError(f"cannot write here ({exc.strerror or exc})", where=str(folder)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            yield handle
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):

@@ -1,9 +1,12 @@
 """read -> extract -> rules: the one path every command takes."""
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable
+from itertools import islice
+from typing import Callable, Iterable, Iterator
 
 from . import findings as findings_mod
 from . import lexicon, rulebook, suppress
@@ -11,6 +14,38 @@ from .extract import extract
 from .ledger import Ledger, content_hash
 from .model import Article, Claim, Finding
 from .read import read_paths
+
+
+_WORKER_LEXICON = None
+
+
+def _worker_start(rules_dirs: tuple[str, ...]) -> None:
+    global _WORKER_LEXICON
+    _WORKER_LEXICON = lexicon.load(rules_dirs)
+
+
+def _worker_extract(article: Article) -> list[Claim]:
+    return extract(article, _WORKER_LEXICON)
+
+
+def extract_stream(articles: Iterable[Article], rules_dirs: tuple[str, ...] = (),
+                   jobs: int = 1) -> Iterator[tuple[Article, list[Claim]]]:
+    """(article, claims) in input order; with jobs > 1, extraction runs in that many processes.
+
+    Work is handed out in batches so memory stays flat on an archive of any size.
+    """
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1:
+        lex = lexicon.load(rules_dirs)
+        for article in articles:
+            yield article, extract(article, lex)
+        return
+    batch_size = jobs * 16
+    with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(rules_dirs,)) as pool:
+        iterator = iter(articles)
+        while batch := list(islice(iterator, batch_size)):
+            yield from zip(batch, pool.map(_worker_extract, batch, chunksize=4))
 
 
 @dataclass(frozen=True)
@@ -30,13 +65,13 @@ class Result:
 def analyse(paths: list[str], *, published: date | None = None, rules_dirs: tuple[str, ...] = (),
             warn: Callable[[str], None] | None = None, stdin=None, baseline: str | None = None,
             use_markers: bool = True, ledger: str | None = None, changed_only: bool = False,
-            progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None) -> Result:
+            jobs: int = 1, progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None) -> Result:
     """Read, extract and run the rules; with a ledger, against every claim it holds.
 
     With a ledger, only findings that involve a given article are reported, and
     ``changed_only`` skips articles the ledger already holds unchanged.
     """
-    lex = lexicon.load(rules_dirs)
+    lexicon.load(rules_dirs)
     rules = rulebook.load(rules_dirs)  # loaded first: a bad rule file stops us before any work
     known = suppress.read_baseline(baseline) if baseline else None
     store = Ledger.open(ledger) if ledger else None
@@ -44,13 +79,18 @@ def analyse(paths: list[str], *, published: date | None = None, rules_dirs: tupl
     claims: list[Claim] = []
     skipped = 0
     try:
-        stream = read_paths(paths, published, warn, stdin=stdin) if paths else ()
-        for article in (progress(stream) if progress else stream):
-            if changed_only and store is not None and store.known_hash(article.id) == content_hash(article):
-                skipped += 1
-                continue
+        stream = read_paths(paths, published, warn, stdin=stdin) if paths else iter(())
+        stream = progress(stream) if progress else stream
+        if changed_only and store is not None:
+            def unchanged(article: Article) -> bool:
+                nonlocal skipped
+                same = store.known_hash(article.id) == content_hash(article)
+                skipped += same
+                return same
+            stream = (a for a in stream if not unchanged(a))
+        for article, found_claims in extract_stream(stream, rules_dirs, jobs):
             articles.append(article)
-            claims.extend(extract(article, lex))
+            claims.extend(found_claims)
         earlier = tuple(store.claims(exclude={a.id for a in articles})) if store is not None else ()
     finally:
         if store is not None:
@@ -67,14 +107,25 @@ def analyse(paths: list[str], *, published: date | None = None, rules_dirs: tupl
 
 
 def ingest(paths: list[str], ledger: str, *, published: date | None = None, rules_dirs: tuple[str, ...] = (),
-           warn: Callable[[str], None] | None = None, stdin=None) -> dict[str, int]:
+           warn: Callable[[str], None] | None = None, stdin=None, jobs: int = 1) -> dict[str, int]:
     """Add articles to the ledger; counts of 'added', 'replaced' and 'unchanged'."""
-    lex = lexicon.load(rules_dirs)
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
     with Ledger.open(ledger) as store:
-        for article in read_paths(paths, published, warn, stdin=stdin):
+        def new(article: Article) -> bool:
             if store.known_hash(article.id) == content_hash(article):
                 counts["unchanged"] += 1
-                continue
-            counts[store.ingest(article, extract(article, lex))] += 1
+                return False
+            return True
+        stream = (a for a in read_paths(paths, published, warn, stdin=stdin) if new(a))
+        for article, claims in extract_stream(stream, rules_dirs, jobs):
+            counts[store.ingest(article, claims)] += 1
     return counts
+
+
+def iter_claims(paths: list[str], *, published: date | None = None, rules_dirs: tuple[str, ...] = (),
+                warn: Callable[[str], None] | None = None, stdin=None, jobs: int = 1,
+                progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None) -> Iterator[Claim]:
+    """Claims one article at a time, for exports of archives too big to hold."""
+    stream = read_paths(paths, published, warn, stdin=stdin)
+    for _, claims in extract_stream(progress(stream) if progress else stream, rules_dirs, jobs):
+        yield from claims

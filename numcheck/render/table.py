@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from typing import Iterable, TextIO
 
 from ..model import Claim, Finding
 from .rows import CLAIM_COLUMNS, FINDING_COLUMNS, claim_row, finding_row
@@ -19,16 +19,32 @@ def frame(table: str, claims: Iterable[Claim], findings: Iterable[Finding]):
     return pd.DataFrame(rows, columns=list(columns), dtype=object)
 
 
-def render(table: str, fmt: str, claims: Iterable[Claim], findings: Iterable[Finding]) -> str:
-    df = frame(table, claims, findings)
+def _text(df, fmt: str, header: bool) -> str:
     if fmt == "csv":
-        return df.to_csv(index=False, lineterminator="\n")
-    records = df.to_dict(orient="records")
+        return df.to_csv(index=False, lineterminator="\n", header=header)
     lines = []
-    for record in records:
+    for record in df.to_dict(orient="records"):
         clean = {k: (None if _missing(v) else v) for k, v in record.items()}
         lines.append(json.dumps(clean, ensure_ascii=False, default=str))
     return "".join(line + "\n" for line in lines)
+
+
+def render(table: str, fmt: str, claims: Iterable[Claim], findings: Iterable[Finding]) -> str:
+    return _text(frame(table, claims, findings), fmt, header=True)
+
+
+def write_claims(fmt: str, claims: Iterable[Claim], handle: TextIO, chunk: int = 5000) -> int:
+    """Stream the claims table to ``handle`` in chunks, so an archive never sits in memory."""
+    written, header, batch = 0, True, []
+    for claim in claims:
+        batch.append(claim)
+        if len(batch) >= chunk:
+            handle.write(_text(frame("claims", batch, ()), fmt, header))
+            written, header, batch = written + len(batch), False, []
+    if batch or header:
+        handle.write(_text(frame("claims", batch, ()), fmt, header))
+        written += len(batch)
+    return written
 
 
 def _missing(value) -> bool:
