@@ -103,6 +103,10 @@ class Attributor:
         self.local_aliases: dict[str, str] = {}
         self._types_seen: dict[str, str] = {}
         self.org_nouns = lex.wordset("speech", "org_nouns")
+        self.title_words = {w for w in lex.wordset("speech", "titles") if " " not in w} - {
+            "foreign", "defence", "defense", "health", "finance", "interior", "home", "trade", "education",
+            "energy", "transport", "environment", "justice", "state", "federal", "national", "regional",
+            "local", "new", "former", "acting", "deputy", "senior", "opposition", "party", "high"}
         self.participles = lex.wordset("speech", "participles")
         self.org_words = lex.wordset("speech", "org_words")
         self.places = {p for country, others in lex["places"]["countries"].items() for p in [country, *others]}
@@ -148,6 +152,12 @@ class Attributor:
                     self.state.last_person = run
 
     def strip_title(self, run: str) -> str:
+        """"Treasury Secretary Amara Lint" -> "Amara Lint": the name after the last title word."""
+        words = run.split()
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].lower().rstrip(".") in self.title_words:
+                rest = " ".join(words[i + 1:])
+                return rest if rest else run
         stripped = self.rx["titles"].sub("", run)
         return stripped if stripped else run
 
@@ -325,7 +335,14 @@ class Attributor:
         last = segments[-1]
         last_clause = re.split(r"\b(?:that|which|who|whom|as|while|when|whereas|because|after|before|since|although|though|where|if)\b", last)[-1]
         offset = base + len(body) - len(last_clause)
+        if last_clause.strip() and dates.find(last_clause, self.lex) and re.fullmatch(
+                r"\s*(?:on|in|late|early|last|this)?\s*", last_clause[:dates.find(last_clause, self.lex)[0].start]) \
+                and not last_clause[dates.find(last_clause, self.lex)[0].end:].strip():
+            last_clause = ""  # "Porto Vell's governor, Elena Ruiz, on Tuesday confirmed": a time, not a speaker
         coordinated = re.match(r"^(.*?)\s+and\s*$", last_clause)
+        if coordinated and len(segments) > 1 and self.is_speaker(segments[0]):
+            # "The ministry, in a statement, listed 64 people as missing and said": the sentence's subject
+            return segments[0], base
         if coordinated:
             # "The regulator opened an inquiry and said": the subject of the first verb speaks
             words = re.finditer(r"\S+", coordinated.group(1))

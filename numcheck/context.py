@@ -33,11 +33,12 @@ def _sentence_initial(text: str, pos: int) -> bool:
 _BACKREF = re.compile(r"\s*(?:-strong\s+)?of\s+(?:them|those|these|whom|which)\b", re.I)
 _PART_OF_THE = re.compile(r"\s+of\s+(?:the|those|these|their|its|our|all)\s+(?=([A-Za-z0-9][\w'-]*))", re.I)
 _OF_THE_NEXT = re.compile(r"\s+of\s+(?:the|its|their|a|all)\s+(?:total\s+of\s+)?(?=[$£€¥₹]?\d)", re.I)
-_SENTENCE_OF_THE = re.compile(r"\s*(?:Of|Out\s+of)\s+(?:the|those|these|its|their)\s+$")
+_SENTENCE_OF_THE = re.compile(r"\s*(?:Of|Out\s+of|Among)\s+(?:the|those|these|its|their)\s+$")
 # "in Sevra", "in the coastal city of Marin": a place named in the figure's clause.
 _LOCAL_PLACE = re.compile(
-    r"\b(?:in|at|near|outside|across|around|In|At|Near)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}of\s+)?"
+    r"\b(?:in|at|on|near|outside|across|around|towards|In|At|On|Near)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}of\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_WHERE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),?\s+where\s+(?:[a-z-]+\s+){0,3}$")
 _PUT_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|valued|values|pegged|placed|set|sets)\s+"
                      r"(?:the\s+|its\s+|their\s+)?([a-z].{0,100}?)\s+at\s+$")
 _PLACE_PREP = re.compile(r"\b(?:to|into|in|inside|towards|toward|across|at|near|on|throughout)\s+(?:the\s+)?$", re.I)
@@ -115,6 +116,8 @@ class ContextReader:
         self._country_hits: list[tuple[int, int, str]] = []
         self._country_starts: list[int] = []
         self.verbs = lex.wordset("nouns", "verbs")
+        self.rate_words = {k.lower(): v for k, v in lex["nouns"]["rate_words"].items()}
+        self.rate = re.compile(rf"\s*,?\s*(?:of\s+\w+\s+)?({alternation(self.rate_words, boundary=False)})\b", re.I)
         self.part_cues = re.compile(rf"\b(?:{alternation(lex['nouns']['part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
         self.part_index: dict[int, int] = {}  # part -> whole, as extract records them
         self.sub_part_cues = re.compile(rf"\b(?:{alternation(lex['nouns']['sub_part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
@@ -314,7 +317,7 @@ class ContextReader:
     def modality(self, text: str, floor: int, fig: Figure, limit: int) -> str:
         # After the figure, only cues that bind to it: "10,000 soldiers are being prepared to join".
         _, noun_end = self.noun_after(text, fig.end, limit)
-        tail = re.match(r"(?:\s+(?:from|of|in)\s+(?:[A-Z][\w'-]*\s*)+)?\s*", text[noun_end:limit])
+        tail = re.match(r"(?:\s+(?:from|of|in)\s+(?:[A-Z][\w'-]*\s*)+)?\s*,?\s*", text[noun_end:limit])
         at = noun_end + (tail.end() if tail else 0)
         for pattern, modality in self.modality_after:
             m = pattern.match(text, at, limit)
@@ -366,7 +369,7 @@ class ContextReader:
             return base  # "Of the 40 vehicles handed over, 18 are in service"
         lead = text[max(s_start, fig.start - 40):fig.start].lower()
         another = re.search(r"\banother\s*$", lead)
-        if another or re.search(r"\b(?:and|while)\s+(?:[a-z-]+\s+){0,3}(?:for\s+)?$", lead):
+        if another or re.search(r"\band\s+(?:[a-z-]+\s+){0,3}(?:for\s+)?$", lead):
             for prior in reversed(done):  # a list of parts in one sentence
                 if prior.part_of is not None and prior.part_of != base + i:
                     return prior.part_of
@@ -432,6 +435,10 @@ class ContextReader:
                 self.last_event_class(text, lo, fig.start)
             if event:
                 cls = event
+        _, noun_end = self.noun_after(text, fig.end, limit)
+        rate = self.rate.match(text, max(noun_end, fig.end))
+        if rate and cls:
+            cls = f"{cls}-per-{self.rate_words[rate.group(1).lower()]}"  # "2,500 calls a day" is a rate
         subject = self.country_subject(text, s_start, fig, content_start, article_countries, c_end)
         place = self.place(text, fig, c_start, min(c_end, limit), subject, s_start, content_start)
         if not subject:
@@ -462,6 +469,10 @@ class ContextReader:
 
     def place(self, text, fig, c_start, c_end, subject, s_start, content_start) -> str:
         """Where: the named place nearest after the figure in its clause, else the nearest before."""
+        where = _WHERE.search(text, max(s_start, fig.start - 80), fig.start)
+        if where:  # "towards Porto Vell, where 12 people died"
+            name = where.group(1).replace("’", "'")
+            return self.place_names.get(name.lower(), name.lower())
         candidates = list(_LOCAL_PLACE.finditer(text, fig.end, c_end)) + \
             list(reversed(list(_LOCAL_PLACE.finditer(text, c_start, fig.start))))
         for local in candidates:
@@ -508,6 +519,8 @@ class ContextReader:
             if low in self.stop or low in self.modifiers:
                 if head and low in ("of", "for", "in", "at", "on", "and"):
                     break
+                continue
+            if low in self.weekdays or low in self.months or low in ("yesterday", "today", "week", "month", "year"):
                 continue
             head = m.group(0)
         return ""

@@ -16,6 +16,9 @@ from functools import lru_cache
 from .lexicon import Lexicon, alternation
 
 
+_SINCE = re.compile(r"\b(?:since|until|till)\s+$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class TimeExpr:
     start: int
@@ -51,6 +54,8 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> lis
     rx = lex.regex("dates", _compile)
     found = []
     for m in rx.finditer(text, start, len(text) if end is None else end):
+        if m.lastgroup in ("weekday", "day") and _SINCE.search(text, max(0, m.start() - 7), m.start()):
+            continue  # "since Tuesday's failure" dates the event, not the statement
         found.append(TimeExpr(m.start(), m.end(), m.group(0), m.lastgroup or "relative"))
     return found
 

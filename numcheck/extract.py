@@ -21,8 +21,8 @@ from .text import quote_spans, sentences
 # A time expression counts as when the source spoke if it sits this close after
 # the attribution ("said last week", "said on Wednesday").
 _SAID_GAP = 4
-# ... or after a short phrase with no clause in it ("said in a statement on Thursday").
-_SAID_PHRASE = 40
+# ... or after a short phrase that says how it was said ("said in a statement on Thursday").
+_SAID_PHRASE = re.compile(r"\s+(?:in|at|to|during|via|through|told)\s+[^,;:\d“”\"]{0,35}?\s+")
 
 
 def _slug(part: str) -> str:
@@ -48,7 +48,7 @@ def _said_on(exprs, att, text, published, lex, quotes=(), sentence_start=0):
         if att.end - 1 <= expr.start <= att.end + _SAID_GAP or att.start <= expr.start and expr.end <= att.end:
             return expr, dates.resolve(expr, published, lex)
         gap = text[att.end:expr.start]
-        if expr.start >= att.end and len(gap) <= _SAID_PHRASE and not re.search(r"[\d,;:“”\"]|\bthat\b", gap):
+        if expr.start >= att.end and _SAID_PHRASE.fullmatch(gap):
             return expr, dates.resolve(expr, published, lex)  # "said in a statement on Thursday"
     for expr in reversed(candidates):
         # only a time that opens the sentence: "Speaking on Tuesday, the commander said"
@@ -169,7 +169,10 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             if ctx.counted == "age" or (fig.unit in lex["units"]["time_units"].values() and not ctx.counted):
                 cls = ""  # ages and durations of different people and things are not one quantity
             elif fig.unit in measure_units:
-                cls = fig.unit  # "15,200 hectares" of wildfire and "3,400 hectares" of blaze: one area
+                # "15,200 hectares" burned by the wildfire and "3,400 hectares" by the blaze are one
+                # area; a measure that names nothing ("98mm") is not compared with anything
+                noun_cls = reader.classes.get(ctx.counted, ctx.counted)
+                cls = f"{fig.unit}-{noun_cls}" if noun_cls else ""
             elif claims and claims[-1].sentence == number and claims[-1].counted == ctx.counted and keys \
                     and cls == reader.classes.get(ctx.counted, ctx.counted) and keys[-1][0] != cls:
                 cls = keys[-1][0]  # "killed 18 people in Sevra and 26 in Marin": 26 deaths too

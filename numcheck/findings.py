@@ -46,10 +46,15 @@ class Key:
                    ((self.subject, other.subject), (self.place, other.place), (self.period, other.period)))
 
 
-def interval(claim: Claim, rule: Rule, rounding: bool = False) -> tuple[float, float]:
+def interval(claim: Claim, rule: Rule, rounding: bool = False, closed: bool = False) -> tuple[float, float]:
+    """[low, high] the wording allows, widened by rounding and the rule's tolerance.
+
+    ``closed`` reads "more than 300" as about 300: for a series over time, a count
+    that goes from "more than 300" to 1,150 has moved, though one does not exclude the other.
+    """
     f = claim.figure
-    low = -INF if f.low is None else f.low
-    high = INF if f.high is None else f.high
+    low = (f.value if closed else -INF) if f.low is None else f.low
+    high = (f.value if closed else INF) if f.high is None else f.high
     if rounding and f.precision:
         low, high = low - f.precision, high + f.precision
     if low != -INF:
@@ -200,7 +205,7 @@ def _components(nodes: list[Claim], edges: list[tuple[int, int]]) -> list[list[C
 def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool):
     """Index pairs that match the rule, are about the same time and disagree."""
     for (i, a), (j, b) in combinations(enumerate(claims), 2):
-        if a.part_of or b.part_of:
+        if a.part_of or b.part_of or same_sentence(a, b):
             continue
         if not _matches(rule, a, b) or not within_window(rule, a, b):
             continue
@@ -210,6 +215,11 @@ def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool):
         loose = disjoint(interval(a, rule, True), interval(b, rule, True))
         if (loose if not rounding else strict and not loose):
             yield i, j
+
+
+def same_sentence(a: Claim, b: Claim) -> bool:
+    """Two figures in one sentence are a comparison or a breakdown, not one quantity told twice."""
+    return a.article == b.article and a.sentence == b.sentence
 
 
 def _ratio(a: Claim, b: Claim) -> float:
@@ -252,7 +262,8 @@ def drift(rule: Rule, claims: list[Claim]) -> list[Finding]:
             groups.append([claim])
     out = []
     for group in groups:
-        moved = any(not within_window(rule, a, b) and disjoint(interval(a, rule, True), interval(b, rule, True))
+        moved = any(not same_sentence(a, b) and not within_window(rule, a, b) and
+                    disjoint(interval(a, rule, True, closed=True), interval(b, rule, True, closed=True))
                     for a, b in combinations(group, 2))
         if not moved:
             continue

@@ -1,0 +1,1 @@
+"""Engines that run extraction somewhere other than this process (Dask)."""
