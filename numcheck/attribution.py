@@ -371,8 +371,8 @@ class Attributor:
     def speaker_of(self, text: str, start: int, end: int, m: re.Match, quotes) -> Attribution | None:
         verb_start, verb_end = m.span()
         left = text[start:verb_start]
-        if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", left):
-            return None  # "prices are expected to rise": a passive, nobody speaks
+        if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", left) or re.match(r"\s+by\s", text[verb_end:end]):
+            return None  # "prices are expected to rise", "violations recorded by the mission": passives
         subject, offset = self._subject(left)
         for expr in dates.find(subject, self.lex):
             head = subject[:expr.start].strip().lower()

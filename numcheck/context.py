@@ -367,6 +367,9 @@ class ContextReader:
         "including 150", "accounted for 780", "another 190" (a sibling of the part before)."""
         if i == 1 and _SENTENCE_OF_THE.fullmatch(text, s_start, figs[0].start):
             return base  # "Of the 40 vehicles handed over, 18 are in service"
+        if i >= 1 and ":" in text[figs[i - 1].end:fig.start] and figs[i - 1].unit == fig.unit \
+                and not re.search(r"[.;]", text[figs[i - 1].end:fig.start]):
+            return base + i - 1  # "arrested 57 people: 31 in Marlow Heath, 22 in Dunmore"
         lead = text[max(s_start, fig.start - 40):fig.start].lower()
         another = re.search(r"\banother\s*$", lead)
         if another or re.search(r"\band\s+(?:[a-z-]+\s+){0,3}(?:for\s+)?$", lead):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from .lexicon import Lexicon, alternation
 
 
-_SINCE = re.compile(r"\b(?:since|until|till)\s+$", re.I)
+_SINCE = re.compile(r"\b(?:since|until|till|to|ending|through)\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> lis
     found = []
     for m in rx.finditer(text, start, len(text) if end is None else end):
         if m.lastgroup in ("weekday", "day") and _SINCE.search(text, max(0, m.start() - 7), m.start()):
-            continue  # "since Tuesday's failure" dates the event, not the statement
+            continue  # "since Tuesday's failure", "the week to Sunday": a bound, not the day itself
         found.append(TimeExpr(m.start(), m.end(), m.group(0), m.lastgroup or "relative"))
     return found
 

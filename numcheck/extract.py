@@ -86,6 +86,31 @@ def _event_day(exprs, said_expr, window: tuple[int, int], published, lex) -> str
     return ""
 
 
+def _parts_of_totals(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
+    """"2,600 homes across the borough ... in Brayside alone 1,900 homes": a figure for one
+    place, after a total for the whole area, is a part of that total."""
+    cues = lex.regex("total_cues", lambda lx: re.compile(
+        r"\b(?:" + "|".join(re.escape(c) for c in lx["nouns"]["total_cues"]) + r")\b", re.I))
+    out = list(claims)
+    for t_index, total in enumerate(out):
+        key = total.quantity.split("@")[0].split("/")
+        if total.part_of or not total.quantity or len(key) < 3 or key[2] != "-":
+            continue
+        start = text.rfind(".", 0, total.figure.start) + 1
+        window = text[start:text.find(".", total.figure.end) % (len(text) + 1)]
+        if not cues.search(window):
+            continue
+        for p_index in range(t_index + 1, len(out)):
+            part = out[p_index]
+            bits = part.quantity.split("@")[0].split("/")
+            if part.part_of or len(bits) < 3 or bits[0] != key[0] or bits[2] in ("-", key[2]) \
+                    or part.figure.unit != total.figure.unit or part.modality != total.modality \
+                    or part.sentence == total.sentence:
+                continue
+            out[p_index] = replace(part, part_of=total.id, quantity=f"{total.quantity}/part")
+    return out
+
+
 def extract(article: Article, lex: Lexicon) -> list[Claim]:
     text = article.text
     figures = find_figures(text, lex)
@@ -211,6 +236,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             if when is None and published is not None:
                 when, grain = published, "day"
             carried = (last.source, last.via, last.source_type, when, grain)
+    claims = _parts_of_totals(claims, text, lex)
     for part, whole in pending.items():
         if whole < len(claims):
             quantity = f"{claims[whole].quantity}/part" if claims[whole].quantity else ""

@@ -204,9 +204,15 @@ def _components(nodes: list[Claim], edges: list[tuple[int, int]]) -> list[list[C
 
 def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool):
     """Index pairs that match the rule, are about the same time and disagree."""
+    # "81 of the 150 seats": a whole named after its part is a total (all the seats)
+    by_id = {c.id: c for c in claims}
+    wholes = {c.part_of for c in claims if c.part_of in by_id and c.figure.start < by_id[c.part_of].figure.start
+              and c.article == by_id[c.part_of].article}
     for (i, a), (j, b) in combinations(enumerate(claims), 2):
         if a.part_of or b.part_of or same_sentence(a, b):
             continue
+        if (a.id in wholes) != (b.id in wholes):
+            continue  # "81 of the 150 seats": a total is compared with totals, not with a party's share
         if not _matches(rule, a, b) or not within_window(rule, a, b):
             continue
         if rule.max_ratio and _ratio(a, b) > rule.max_ratio:
