@@ -181,7 +181,8 @@ def report(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, n
 
     result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only, jobs)
     command = "numcheck report " + " ".join(paths) + (f" --published {published}" if published else "")
-    write_output(markdown.render(result.articles, result.claims, result.findings, command=command), output)
+    write_output(markdown.render(result.articles, result.claims, result.findings, command=command,
+                                 context=list(result.ledger_claims)), output)
 
 
 @main.command()

@@ -107,7 +107,10 @@ def _client(scheduler: str | None):
     except ImportError as exc:
         raise UsageError(f"the dask engine needs dask[distributed] and pyarrow ({exc})") from None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        # No dashboard; the scheduler's small HTTP server (health checks) takes any free
+        # local port rather than 8787, which another cluster may hold.
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
         try:
             return Client(cluster), cluster
         except BaseException:

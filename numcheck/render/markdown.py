@@ -59,7 +59,9 @@ def _chart(quantity: str, claims: list[Claim]) -> list[str]:
             f"    line [{', '.join(str(v) for v in values)}]", "```", ""]
 
 
-def render(articles: list[Article], claims: list[Claim], findings: list[Finding], *, command: str = "") -> str:
+def render(articles: list[Article], claims: list[Claim], findings: list[Finding], *, command: str = "",
+           context: list[Claim] = ()) -> str:
+    """``context`` holds earlier claims (from the ledger) shown beside the given ones by quantity."""
     articles, claims, findings = list(articles), list(claims), list(findings)
     names = ", ".join(f"`{a.path}`" for a in articles[:5]) + (" …" if len(articles) > 5 else "")
     out = [f"# numcheck report: {names}", ""]
@@ -89,6 +91,9 @@ def render(articles: list[Article], claims: list[Claim], findings: list[Finding]
     by_quantity: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.quantity:
+            by_quantity[c.quantity].append(c)
+    for c in context:
+        if c.quantity in by_quantity:
             by_quantity[c.quantity].append(c)
     moved = {f.quantity for f in findings if f.kind == "drift"}
     out += ["## Quantities", ""]
