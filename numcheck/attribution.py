@@ -33,6 +33,9 @@ _AGE_ADJ = re.compile(r"\b\d+-year-old\s+", re.I)
 _ACRONYM = re.compile(r"((?:[A-Z][\w'-]*\s+)(?:(?:for|of|and|on|the|de|des|du)\s+|[A-Z][\w'-]*\s+){0,8}?[A-Z][\w'-]*)\s+\(([A-Z][A-Za-z&]{1,9})\)")
 _ED_ADJECTIVES = {"armed", "united", "retired", "elected", "accredited", "unnamed", "detained", "based",
                   "concerned", "affected", "displaced", "interested", "appointed", "licensed", "registered"}
+# A lone capitalised word followed by a verb or a possessive: "Korvane said", "Brauwald's shares".
+_SINGLE_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+[A-Za-z]*)(?=(?:'s|’s)?\s+(?:said|says|reported|carried|posted|"
+                          r"announced|warned|expects|expected|shares|has|had|is|was|will|would|also|made|sold))")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
 
@@ -55,6 +58,7 @@ class _State:
     people: set[str] = field(default_factory=set)  # names known to be people (a title before them)
     orgs: list[str] = field(default_factory=list)  # organisations named so far, latest last
     last_org: str = ""
+    last_document_source: str = ""
     sources: list[str] = field(default_factory=list)  # speakers so far
     last_person: str = ""
     last_speaker: Attribution | None = None
@@ -68,7 +72,8 @@ def _compile(lex: Lexicon) -> dict:
     return {
         "quoted": re.compile(rf"(?P<via>{relays})\s+quoted\s+(?P<src>{np})\s+as\s+saying", re.I),
         "according": re.compile(
-            rf"(?i:according\s+to)\s+(?:(?i:{alternation(sp['documents'], boundary=False)})\s+(?:from|by|of|for)\s+)?(?P<src>[^,.;:!?“”\"()]{{2,80}}?)(?=\s*[,.;:!?“”\"()]|\s+(?:that|which|who|on|last|in|as)\b|$)"),
+            rf"(?i:according\s+to)\s+(?:(?P<doc>(?i:{alternation(sp['documents'], boundary=False)}))"
+            rf"(?:\s+(?:published|released|issued|compiled|carried\s+out)(?:\s+[a-z]+){{0,2}})?\s+(?:from|by|of|for)\s+)?(?P<src>[^,.;:!?“”\"()]{{2,80}}?)(?=\s*[,.;:!?“”\"()]|\s+(?:that|which|who|on|last|in|as)\b|$)"),
         "citing": re.compile(rf"(?P<via>{np}),?\s+citing\s+(?P<src>[^,.;:!?“”\"]{{2,80}}?)(?=[,.;:!?]|\s+(?:as|that|on|who)\b|$)"),
         "verb": re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])"),
         "told": re.compile(rf"\s+(?:(?:the\s+)?(?P<via>{relays})|reporters|journalists|lawmakers|parliament|a\s+news\s+conference|a\s+briefing)\b", re.I),
@@ -108,6 +113,9 @@ class Attributor:
             "energy", "transport", "environment", "justice", "state", "federal", "national", "regional",
             "local", "new", "former", "acting", "deputy", "senior", "opposition", "party", "high"}
         self.participles = lex.wordset("speech", "participles")
+        self.not_org_words = lex.wordset("speech", "titles") | lex.wordset("speech", "not_speakers") | {
+            w.lower() for w in lex["dates"]["weekdays"]} | set(lex.wordset("nonfigures", "months")) | {
+            "he", "she", "it", "they", "we", "officials", "police", "analysts", "investors", "residents"}
         self.org_words = lex.wordset("speech", "org_words")
         self.places = {p for country, others in lex["places"]["countries"].items() for p in [country, *others]}
         self.verb_words = (lex.wordset("nouns", "verbs") | lex.wordset("speech", "verbs")) - {"report", "reports", "forecast", "estimate", "estimates", "claims", "claim"}
@@ -133,6 +141,12 @@ class Attributor:
         for m in _ACRONYM.finditer(text, start, end):
             full = _clean(m.group(1))
             self.local_aliases[m.group(2).lower()] = self.aliases.get(full.lower(), full)
+        for m in _SINGLE_NAME.finditer(text, start, end):
+            word = m.group(1)
+            if word.lower() not in self.places and (re.search(r"[a-z][A-Z]", word) or (
+                    m.start(1) > start + 1 and not text[m.start(1) - 2:m.start(1)].strip().endswith((".", "“", "\""))
+                    and word.lower() not in self.not_org_words)):
+                self.note_org(word)  # "AeroNordica carried ..., it warned": "it" is AeroNordica
         for m in _NAME_RUN.finditer(text, start, end):
             whole = m.group(0).replace("’", "'").removesuffix("'s")
             run = self.strip_title(whole)
@@ -194,6 +208,9 @@ class Attributor:
                 for known in reversed(self.state.names):
                     if words[0] in known.replace("-", " ").split()[:1] + known.split() and known != words[0]:
                         return known
+        # "the survey found" -> the body whose survey it is
+        if raw.lower().startswith("the ") and low in self.doc_subjects and self.state.last_document_source:
+            return self.state.last_document_source
         # "the company" -> the organisation named before.
         if raw.lower().startswith("the ") and len(name.split()) == 1 and low in self.org_nouns and self.state.orgs:
             return self.state.orgs[-1]
@@ -249,7 +266,7 @@ class Attributor:
         if words[0] in self.not_speakers or _NOT_A_SPEAKER_START.match(name) or len(words) > 7:
             return False
         if words[-1] in self.doc_subjects and name.split()[-1].islower() and not re.search(r"\b(?:from|by|of)\b", low):
-            return False
+            return len(words) == 1 and bool(self.state.last_document_source)
         if any(w in self.verb_words for w in name.split()):
             return False  # "fines would rise" is a clause, not a speaker; "Theresa May" is a speaker
         if any(w.endswith("ed") and w.islower() and w not in _ED_ADJECTIVES for w in name.split()):
@@ -300,6 +317,8 @@ class Attributor:
             src = m.group("src")
             if self.is_speaker(src):
                 a = self.make(src, "", m.start(), m.end(), m.start())
+                if a and m.group("doc"):
+                    self.state.last_document_source = a.source  # "the survey found" later means this body
                 if a:
                     a = Attribution(a.source, a.via, a.source_type, a.start, a.end, a.verb, relay=True)
                     found.append(a)
