@@ -39,6 +39,7 @@ _LOCAL_PLACE = re.compile(
     r"\b(?:in|at|on|near|outside|across|around|towards|In|At|On|Near)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}of\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 _WHERE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),?\s+where\s+(?:[a-z-]+\s+){0,3}$")
+_AUX_START = re.compile(r"[\s,]*(?:will|would|could|should|may|might|has|have|had|is|are|was|were|can)\b")
 _PUT_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|valued|values|pegged|placed|set|sets)\s+"
                      r"(?:the\s+|its\s+|their\s+)?([a-z].{0,100}?)\s+at\s+$")
 _PLACE_PREP = re.compile(r"\b(?:to|into|in|inside|towards|toward|across|at|near|on|throughout)\s+(?:the\s+)?$", re.I)
@@ -116,6 +117,9 @@ class ContextReader:
         self._country_hits: list[tuple[int, int, str]] = []
         self._country_starts: list[int] = []
         self.verbs = lex.wordset("nouns", "verbs")
+        self.change_nouns = lex.wordset("nouns", "change_nouns")
+        self.ratio_base = re.compile(
+            rf"\s+of\s+(?:{alternation(lex['nouns']['ratio_bases'], boundary=False)})\b", re.I)
         self.rate_words = {k.lower(): v for k, v in lex["nouns"]["rate_words"].items()}
         self.rate = re.compile(rf"\s*,?\s*(?:of\s+\w+\s+)?({alternation(self.rate_words, boundary=False)})\b", re.I)
         self.part_cues = re.compile(rf"\b(?:{alternation(lex['nouns']['part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
@@ -125,7 +129,8 @@ class ContextReader:
         self.auxiliaries = {"will", "would", "could", "should", "may", "might", "must", "have", "has", "had",
                             "are", "were", "is", "was", "can", "remain", "remains"}
         self.linked = re.compile(
-            rf"([A-Za-z][\w'-]*)\s+(?:{alternation(lex['nouns']['linked_before'], boundary=False)})\s+$", re.I)
+            rf"([A-Za-z][\w'-]*)\s+(?:(?:down|up|back|out)\s+)?(?:{alternation(lex['nouns']['linked_before'], boundary=False)})\s+$",
+            re.I)
         self.ed_nouns = lex.wordset("nouns", "ed_nouns")
         self.ing_nouns = lex.wordset("nouns", "ing_nouns")
         self.irregular = lex["nouns"]["irregular_plurals"]
@@ -214,8 +219,17 @@ class ContextReader:
                 return singular(before.group(1), self.lex)
         return singular(word, self.lex)
 
-    def subject_before(self, text: str, start: int, floor: int) -> str:
+    def subject_before(self, text: str, start: int, floor: int, sentence_start: int | None = None) -> str:
         """The thing measured before a figure: "Turnout was", "a death toll of", "Prices rose"."""
+        if sentence_start is not None and sentence_start < floor and _AUX_START.match(text, floor, start):
+            # "The deficit, the minister said, will narrow to 2.9%": the subject stands before the speaker
+            opening = text[sentence_start:floor].split(",")[0]
+            head, _ = self.noun_after(text, sentence_start, sentence_start + len(opening))
+            if not head:
+                nxt = _TOKEN.search(text, sentence_start, sentence_start + len(opening))
+                head = self.noun_after(text, nxt.end(), sentence_start + len(opening))[0] if nxt else ""
+            if head and not head[0].isupper() or head and _sentence_initial(text, text.find(head, sentence_start)):
+                return singular(head, self.lex)
         clause = floor
         for m in re.finditer(r"[,;:]|\b(?:that|said|says|told|and|but|while|whereas)\b", text[floor:start]):
             clause = floor + m.end()
@@ -265,7 +279,14 @@ class ContextReader:
                     continue  # a whole is not itself a part
                 if entry[1] and (self.same_class(entry[1], noun) or (len(entry) > 2 and self.same_class(entry[2], noun))):
                     return entry[1], index
-        head, _ = self.noun_after(text, after, limit)
+        head, head_end = self.noun_after(text, after, limit)
+        if head and head.lower() in self.change_nouns:
+            # "a 41% drop in third-quarter profit" measures the profit
+            m = re.match(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?", text[head_end:limit])
+            inner = self.noun_after(text, head_end + m.end(), limit)[0] if m else ""
+            head = inner or (head if not m else "")
+        if not head and fig.unit == "%" and self.ratio_base.match(text, after):
+            return self.subject_before(text, fig.start, floor, sentence_start), None  # "98% of GDP": the debt is measured
         if not head:
             rest = text[after:limit]
             m = re.match(r"\s+(?:of|in|for|on)\s+(?:the\s+|its\s+|their\s+|all\s+|his\s+|her\s+)?", rest)
@@ -285,7 +306,7 @@ class ContextReader:
                 break
             if noun and other.unit == fig.unit:
                 return noun, None
-        return self.subject_before(text, fig.start, floor), None
+        return self.subject_before(text, fig.start, floor, sentence_start), None
 
     def same_class(self, a: str, b: str) -> bool:
         return a == b or self.classes.get(a, a) == self.classes.get(b, b)
