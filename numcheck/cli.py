@@ -83,6 +83,11 @@ def common(func):
                         help="Hide the findings recorded in this baseline (see 'numcheck baseline').")(func)
     func = click.option("--no-suppress", is_flag=True,
                         help="Ignore '<!-- numcheck: ignore NC101 -- reason -->' markers in articles.")(func)
+    func = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                        help="dask: map extraction over a Dask cluster (claims pass through Parquet); "
+                             "needs the 'dask' extra.")(func)
+    func = click.option("--scheduler", metavar="ADDRESS",
+                        help="With --engine dask: the scheduler to use; a local cluster when omitted.")(func)
     return func
 
 
@@ -109,14 +114,14 @@ def _count(stream):
 
 
 def _analyse(paths, published, rules_dirs, baseline=None, no_suppress=False, ledger=None, changed_only=False,
-             jobs=1, allow_no_paths=False):
+             jobs=1, allow_no_paths=False, engine="local", scheduler=None):
     from .pipeline import analyse  # imported late so --help stays instant
 
     if not paths and not (allow_no_paths and ledger):
         raise click.UsageError("give at least one PATH (a file, a folder, or - for standard input)")
     result = analyse(list(paths), published=published, rules_dirs=tuple(rules_dirs), warn=_warn,
                      baseline=baseline, use_markers=not no_suppress, ledger=ledger, changed_only=changed_only,
-                     jobs=jobs, progress=_progress)
+                     jobs=jobs, progress=_progress, engine=engine, scheduler=scheduler)
     if result.skipped_unchanged:
         _warn(f"{result.skipped_unchanged} article(s) unchanged since the ledger saw them: skipped")
     for marker in result.unused_markers:
@@ -170,7 +175,8 @@ def main(ctx, config):
 @main.command()
 @common
 @click.option("-o", "--output", metavar="FILE", help="Write the report here instead of standard output.")
-def report(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, no_suppress, output):
+def report(paths, published, rules_dirs, ledger, changed_only, jobs, engine, scheduler, baseline, no_suppress,
+           output):
     """Write a Markdown report: findings with their evidence, quantities by date, all figures.
 
     \b
@@ -179,7 +185,8 @@ def report(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, n
     """
     from .render import markdown
 
-    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only, jobs)
+    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only, jobs,
+                      engine=engine, scheduler=scheduler)
     command = "numcheck report " + " ".join(paths) + (f" --published {published}" if published else "")
     write_output(markdown.render(result.articles, result.claims, result.findings, command=command,
                                  context=list(result.ledger_claims)), output)
@@ -193,14 +200,16 @@ def report(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, n
               show_default=True,
               help="text: one 'path:line: level rule message' line per finding; json: claims and findings; "
                    "github: workflow annotations on the article's line; sarif: SARIF 2.1.0 for code scanning.")
-def check(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, no_suppress, fail_on, fmt):
+def check(paths, published, rules_dirs, ledger, changed_only, jobs, engine, scheduler, baseline, no_suppress,
+          fail_on, fmt):
     """Check articles and exit 1 if any finding is at or above --fail-on (0 if none, 2 on bad input).
 
     \b
     Example:
       numcheck check articles/ --fail-on error
     """
-    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only, jobs)
+    result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only, jobs,
+                      engine=engine, scheduler=scheduler)
     findings = list(result.findings)
     focus = {a.path for a in result.articles}
     if fmt == "json":
@@ -214,7 +223,8 @@ def check(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, no
         from .render import github, text
         renderer = github if fmt == "github" else text
         click.echo(renderer.render(findings, focus), nl=False)
-        click.echo(text.summary(findings, len(result.articles), len(result.claims)), err=True)
+        articles = len(result.articles) or len({c.article for c in result.claims})  # the Dask engine keeps no articles
+        click.echo(text.summary(findings, articles, len(result.claims)), err=True)
     failing = [f for f in result.findings if level_rank(f.level) >= level_rank(fail_on)]
     return ExitCode.FINDINGS if failing else ExitCode.OK
 
@@ -224,7 +234,8 @@ def check(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, no
 @click.option("--table", type=click.Choice(["claims", "findings"]), default="claims", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write the table here instead of standard output.")
-def export(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, no_suppress, table, fmt, output):
+def export(paths, published, rules_dirs, ledger, changed_only, jobs, engine, scheduler, baseline, no_suppress,
+           table, fmt, output):
     """Export the claims or findings table as CSV or JSON Lines.
 
     \b
@@ -233,7 +244,7 @@ def export(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, n
     """
     from .render import table as render_table
 
-    if table == "claims" and paths and not ledger:
+    if table == "claims" and paths and not ledger and engine == "local":
         # The claims table needs no rules: stream it, so an archive never sits in memory.
         from .pipeline import iter_claims
 
@@ -246,7 +257,7 @@ def export(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, n
             render_table.write_claims(fmt, claims, sys.stdout)
         return
     result = _analyse(paths, published, rules_dirs, baseline, no_suppress, ledger, changed_only, jobs,
-                      allow_no_paths=True)
+                      allow_no_paths=True, engine=engine, scheduler=scheduler)
     write_output(render_table.render(table, fmt, result.claims, result.findings), output)
 
 
@@ -254,7 +265,8 @@ def export(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, n
 @common
 @click.option("-o", "--output", metavar="FILE", required=True, help="Where to write the baseline (JSON).")
 @click.option("--reason", default="", help="Why these findings are acknowledged; kept in the file.")
-def baseline(paths, published, rules_dirs, ledger, changed_only, jobs, baseline, no_suppress, output, reason):
+def baseline(paths, published, rules_dirs, ledger, changed_only, jobs, engine, scheduler, baseline, no_suppress,
+             output, reason):
     """Record today's findings as known, so 'check --baseline FILE' only reports new ones.
 
     \b

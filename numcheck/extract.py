@@ -92,8 +92,21 @@ def _parts_of_totals(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim
     cues = lex.regex("total_cues", lambda lx: re.compile(
         r"\b(?:" + "|".join(re.escape(c) for c in lx["nouns"]["total_cues"]) + r")\b", re.I))
     out = list(claims)
+    by_id = {c.id: c for c in out}
+    # "81 of the 150 seats": a whole named after its part is the total of a breakdown
+    named_totals = {c.part_of for c in out if c.part_of in by_id and c.figure.start < by_id[c.part_of].figure.start}
     for t_index, total in enumerate(out):
         key = total.quantity.split("@")[0].split("/")
+        if total.id in named_totals:
+            for p_index in range(t_index + 1, len(out)):
+                part = out[p_index]
+                if part.sentence > total.sentence + 2:
+                    break
+                if not part.part_of and part.sentence > total.sentence and part.quantity.split("/")[0] == key[0] \
+                        and part.figure.unit == total.figure.unit and part.modality == total.modality \
+                        and part.figure.value < total.figure.value:
+                    out[p_index] = replace(part, part_of=total.id, quantity=f"{total.quantity}/part")
+            continue
         if total.part_of or not total.quantity or len(key) < 3 or key[2] != "-":
             continue
         start = text.rfind(".", 0, total.figure.start) + 1

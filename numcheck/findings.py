@@ -298,8 +298,10 @@ def part_whole(rule: Rule, claims: list[Claim]) -> list[Finding]:
         # Parts listed together (one sentence: "780 MW solar and 530 MW wind") are a breakdown
         # and must add up within the whole; parts from different sentences may overlap.
         by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        named_total = any(p.figure.start < whole.figure.start and p.article == whole.article for p in group)
         for part in group:
-            by_sentence[(part.article, part.sentence)].append(part)
+            # the parts of a named total ("of the 150 seats") are one breakdown wherever they stand
+            by_sentence[(part.article, -1 if named_total else part.sentence)].append(part)
         for listed in by_sentence.values():
             if len(listed) < 2:
                 continue

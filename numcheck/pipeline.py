@@ -65,7 +65,8 @@ class Result:
 def analyse(paths: list[str], *, published: date | None = None, rules_dirs: tuple[str, ...] = (),
             warn: Callable[[str], None] | None = None, stdin=None, baseline: str | None = None,
             use_markers: bool = True, ledger: str | None = None, changed_only: bool = False,
-            jobs: int = 1, progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None) -> Result:
+            jobs: int = 1, progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+            engine: str = "local", scheduler: str | None = None) -> Result:
     """Read, extract and run the rules; with a ledger, against every claim it holds.
 
     With a ledger, only findings that involve a given article are reported, and
@@ -74,6 +75,14 @@ def analyse(paths: list[str], *, published: date | None = None, rules_dirs: tupl
     lexicon.load(rules_dirs)
     rules = rulebook.load(rules_dirs)  # loaded first: a bad rule file stops us before any work
     known = suppress.read_baseline(baseline) if baseline else None
+    if engine == "dask":
+        # Extraction mapped over a Dask cluster, claims through Parquet; the rules run here.
+        from .engines.dask_engine import analyse as dask_analyse
+
+        claims, found = dask_analyse(list(paths), published=published, rules_dirs=rules_dirs,
+                                     scheduler=scheduler, warn=warn)
+        kept = suppress.apply(found, [], known)
+        return Result((), tuple(claims), kept.kept, tuple(found), kept.hidden_by_baseline)
     store = Ledger.open(ledger) if ledger else None
     articles: list[Article] = []
     claims: list[Claim] = []
