@@ -142,6 +142,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
     keys: list[tuple[str, str, str, str]] = []
     countries = set(lex["places"]["countries"])
     measure_units = set(lex["units"]["measures"].values())
+    statistics = lex.wordset("nouns", "statistic_nouns")
     dated: dict[str, tuple[int, date | None, str]] = {}  # source -> (sentence, said_on, grain) last dated
     pending: dict[int, int] = {}  # part -> whole for "81 of the 150 seats"
     index = 0
@@ -207,10 +208,9 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             if ctx.counted == "age" or (fig.unit in lex["units"]["time_units"].values() and not ctx.counted):
                 cls = ""  # ages and durations of different people and things are not one quantity
             elif fig.unit in measure_units:
-                # "15,200 hectares" burned by the wildfire and "3,400 hectares" by the blaze are one
-                # area; a measure that names nothing ("98mm") is not compared with anything
-                noun_cls = reader.classes.get(ctx.counted, ctx.counted)
-                cls = f"{fig.unit}-{noun_cls}" if noun_cls else ""
+                # A measure is compared by its unit ("15,200 hectares" of wildfire, "3,400 hectares" of
+                # blaze); a statistic ("the long-term average of 71mm") is a quantity of its own.
+                cls = f"{fig.unit}-{ctx.counted}" if ctx.counted in statistics else fig.unit
             elif claims and claims[-1].sentence == number and claims[-1].counted == ctx.counted and keys \
                     and cls == reader.classes.get(ctx.counted, ctx.counted) and keys[-1][0] != cls:
                 cls = keys[-1][0]  # "killed 18 people in Sevra and 26 in Marin": 26 deaths too
@@ -249,10 +249,9 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             if when is None and published is not None:
                 when, grain = published, "day"
             carried = (last.source, last.via, last.source_type, when, grain)
-    claims = _parts_of_totals(claims, text, lex)
     for part, whole in pending.items():
         if whole < len(claims):
             quantity = f"{claims[whole].quantity}/part" if claims[whole].quantity else ""
             claims[part] = replace(claims[part], part_of=claims[whole].id, quantity=quantity)
-    return claims
+    return _parts_of_totals(claims, text, lex)
 
