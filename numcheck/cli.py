@@ -322,6 +322,35 @@ def list_rules(rules_dirs):
 
 
 @main.command()
+@click.argument("rule_id", metavar="ID")
+@click.option("--rules", "rules_dirs", multiple=True, metavar="DIR", type=click.Path(file_okay=False))
+def explain(rule_id, rules_dirs):
+    """Explain one rule: what it flags, why, how it is tuned, and its examples.
+
+    \b
+    Example:
+      numcheck explain NC101
+    """
+    from . import rulebook
+
+    rules = {r.id: r for r in rulebook.load(tuple(rules_dirs))}
+    rule = rules.get(rule_id.upper())
+    if rule is None:
+        raise click.UsageError(f"no rule {rule_id!r}; the rules are: {', '.join(rules)}")
+    lines = [f"{rule.id} {rule.name} ({rule.kind}, {rule.level})", "", rule.description]
+    if rule.rationale:
+        lines += ["", " ".join(rule.rationale.split())]
+    lines += ["", f"Compares: same {', '.join(rule.same) or '-'}; different {', '.join(rule.different) or '-'}; "
+                  f"modalities {', '.join(rule.modalities)}; within {rule.window_days:g} days"
+                  + (f" ({rule.window_days_dated:g} when both days are in the text)"
+                     if rule.window_days_dated != rule.window_days else "")]
+    lines += [f"  fires on: {text}" for text in rule.examples_fail]
+    lines += [f"  quiet on: {text}" for text in rule.examples_pass]
+    lines.append(f"Defined in {rule.path}")
+    click.echo("\n".join(lines))
+
+
+@main.command()
 @click.option("--corpus", default="tests/corpus", show_default=True, type=click.Path(file_okay=False),
               help="Labelled articles: articles/*.md with gold/*.yaml beside them.")
 @click.option("--findings", "findings_dir", default="tests/findings", show_default=True,

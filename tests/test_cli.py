@@ -136,7 +136,18 @@ def test_rules_lists_every_rule():
     assert ids == sorted(ids) and {"NC101", "NC102", "NC201", "NC501"} <= set(ids)
 
 
-@pytest.mark.parametrize("command", ["report", "check", "export", "rules"])
+def test_explain_a_rule():
+    result = run(["explain", "nc101"])
+    assert result.exit_code == 0 and result.stdout.startswith("NC101 conflicting-figure (conflict, warning)")
+    assert "fires on:" in result.stdout and "quiet on:" in result.stdout
+
+
+def test_explain_an_unknown_rule_lists_the_rules():
+    result = run(["explain", "NC999"])
+    assert result.exit_code == 2 and "NC101" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["report", "check", "export", "rules", "explain", "ingest", "baseline"])
 def test_help_has_an_example(command):
     result = run([command, "--help"])
     assert_code(result, 0)
