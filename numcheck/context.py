@@ -211,7 +211,7 @@ class ContextReader:
         low = word.lower()
         if low in self.stop or low in self.verbs or self.is_verb(low) or low in self.modifiers:
             return ""
-        if word[0].isupper() and not _sentence_initial(text, m.start(1)):
+        if word[0].isupper() and not _sentence_initial(text, m.start(1)) or "'" in word.replace("’", "'"):
             return ""
         if low in self.measure_heads:
             before = re.search(r"([A-Za-z][\w-]*)\s+$", text[max(floor, m.start(1) - 30):m.start(1)])
@@ -242,8 +242,9 @@ class ContextReader:
             head, end = self.noun_after(text, nxt.end(), start)
             if head and head.lower() in self.stop:
                 head = ""
-        if not head:
-            return ""
+        if not head or "'" in head.replace("’", "'") or (
+                head[0].isupper() and not _sentence_initial(text, text.rfind(head, clause, start))):
+            return ""  # "I'm", "Kharovia": not what a figure counts
         low = head.lower()
         if low in self.measure_heads:
             # "the death toll": the modifier before the head says what is counted
