@@ -36,6 +36,7 @@ _ED_ADJECTIVES = {"armed", "united", "retired", "elected", "accredited", "unname
 # A lone capitalised word followed by a verb or a possessive: "Korvane said", "Brauwald's shares".
 _SINGLE_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+[A-Za-z]*)(?=(?:'s|’s)?\s+(?:said|says|reported|carried|posted|"
                           r"announced|warned|expects|expected|shares|has|had|is|was|will|would|also|made|sold))")
+_CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
 
@@ -389,6 +390,7 @@ class Attributor:
 
     def speaker_of(self, text: str, start: int, end: int, m: re.Match, quotes) -> Attribution | None:
         verb_start, verb_end = m.span()
+        start = max(start, verb_start - 300)  # a speaker is named within a clause, not a page, before the verb
         left = text[start:verb_start]
         if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", left) or re.match(r"\s+by\s", text[verb_end:end]):
             return None  # "prices are expected to rise", "violations recorded by the mission": passives
@@ -437,7 +439,8 @@ class Attributor:
         before = [a for a in found if a.verb < fig_start]
         # "..., the company said." speaks for what came before it; "fell 8.3% after the company
         # reported a 41% drop" does not make the company the source of the 8.3%.
-        after = [a for a in found if a.verb >= fig_start and re.search(r"[,;:”\"]", text[fig_start:a.start + 1])]
+        after = [a for a in found if fig_start <= a.verb <= fig_start + 300
+                 and _CLAUSE_MARK.search(text, fig_start, a.start + 1)]
         if not before and not after:
             return None
         best = before[-1] if before else after[0]

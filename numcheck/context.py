@@ -13,11 +13,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import islice
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, alternation
 from .model import Figure
 
+# How far around a figure its context is read: a figure's clause is never longer in
+# real copy, and the bound keeps a sentence of a million characters linear.
+_REACH = 300
+# How many earlier figures "3,000 of them" or "another 190" may point back to.
+_LOOKBACK = 40
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*|[,.;:!?()\"“”]|\S")
 
 
@@ -157,7 +163,7 @@ class ContextReader:
         preposition or punctuation ends it too.
         """
         head, head_end, n = "", pos, 0
-        tokens = list(_TOKEN.finditer(text, pos, limit))[:6]
+        tokens = list(islice(_TOKEN.finditer(text, pos, limit), 6))
         for i, m in enumerate(tokens):
             tok = m.group(0)
             if not tok[0].isalnum():
@@ -265,7 +271,7 @@ class ContextReader:
             return "", None  # a duration counts time, not things
         if _BACKREF.match(text, after):
             # "3,000 of them": the figure before, in this sentence, that counts something
-            for index in range(len(earlier) - 1, -1, -1):
+            for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
                 if earlier[index][1] and earlier[index][0].start >= sentence_start:
                     return earlier[index][1], index
             return "", None
@@ -274,7 +280,7 @@ class ContextReader:
             # "310 of the injured": a part of the latest figure that counted the injured
             head, _ = self.noun_after(text, m.end(), limit)
             noun = singular(head or m.group(1).split()[0], self.lex)
-            for index in range(len(earlier) - 1, -1, -1):
+            for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
                 entry = earlier[index]
                 if index in self.part_index:
                     continue  # a whole is not itself a part
@@ -301,7 +307,7 @@ class ContextReader:
         linked = self.linked_before(text, fig.start, floor, sentence_start)
         if linked:
             return linked, None
-        for other, noun, *_ in reversed(earlier):
+        for other, noun, *_ in reversed(earlier[-_LOOKBACK:]):
             # "rose from 4.2% to 5.1%": the second figure measures what the first did
             if other.start < sentence_start:
                 break
@@ -330,11 +336,11 @@ class ContextReader:
         return out
 
     def clause(self, text: str, sent_start: int, sent_end: int, fig: Figure) -> tuple[int, int]:
-        lo = sent_start
-        for m in _CLAUSE_BREAK.finditer(text, sent_start, fig.start):
+        lo = max(sent_start, fig.start - _REACH)
+        for m in _CLAUSE_BREAK.finditer(text, lo, fig.start):
             lo = m.end()
-        m = _CLAUSE_BREAK.search(text, fig.end, sent_end)
-        return lo, (m.start() if m else sent_end)
+        m = _CLAUSE_BREAK.search(text, fig.end, min(sent_end, fig.end + _REACH))
+        return lo, (m.start() if m else min(sent_end, fig.end + _REACH))
 
     def modality(self, text: str, floor: int, fig: Figure, limit: int) -> str:
         # After the figure, only cues that bind to it: "10,000 soldiers are being prepared to join".
@@ -345,6 +351,7 @@ class ContextReader:
             m = pattern.match(text, at, limit)
             if m:
                 return modality
+        floor = max(floor, fig.start - _REACH)
         words = list(re.finditer(r"\S+", text[floor:fig.start]))
         window_start = floor + words[-self.modality_window].start() if len(words) >= self.modality_window else floor
         best, best_pos = "stated", -1
@@ -363,7 +370,7 @@ class ContextReader:
         """
         s_start, s_end = sentence
         out: list[Context] = []
-        earlier = list(history)
+        earlier = history  # this sentence's figures are appended for a while, then taken off again
         base = len(history)
         for i, fig in enumerate(figs):
             floor = figs[i - 1].end if i else s_start
@@ -381,6 +388,7 @@ class ContextReader:
             earlier.append((fig, noun, ""))
             modality = self.modality(text, s_start, fig, s_end)
             out.append(Context(noun, "", modality, part))
+        del earlier[base:]
         return out
 
     def whole_by_cue(self, text: str, fig: Figure, i: int, figs: list[Figure], base: int,
@@ -399,7 +407,7 @@ class ContextReader:
                 if prior.part_of is not None and prior.part_of != base + i:
                     return prior.part_of
             if another:  # "another 190" goes on from a part in the sentence before
-                for index in range(len(earlier) - 1, -1, -1):
+                for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
                     if index in self.part_index and earlier[index][0].unit == fig.unit:
                         return self.part_index[index]
             return None
@@ -419,7 +427,7 @@ class ContextReader:
         return None
 
     def latest_whole(self, fig: Figure, earlier: list) -> int | None:
-        for index in range(len(earlier) - 1, -1, -1):
+        for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
             if earlier[index][0].unit == fig.unit and index not in self.part_index:
                 return index
         return None
@@ -457,7 +465,7 @@ class ContextReader:
         if cls in ("person", "civilian", "resident", "") and not unit:
             # "40 people were killed", "the number of people detained has risen to 340"
             event = self.event_class(text, fig.end, min(limit, c_end, fig.end + 80)) or \
-                self.last_event_class(text, lo, fig.start)
+                self.last_event_class(text, max(lo, fig.start - _REACH), fig.start)
             if event:
                 cls = event
         _, noun_end = self.noun_after(text, fig.end, limit)
@@ -480,12 +488,13 @@ class ContextReader:
             hits = self.countries(text, fig.end + near.end(), fig.end + near.end() + 30)
             if hits:
                 return hits[0][1]
-        before = self.countries(text, max(s_start, content_start), fig.start)
+        lo = max(s_start, content_start, fig.start - _REACH)
+        before = self.countries(text, lo, fig.start)
         # A country after "to", "in", "into"... is where, not who.
         subjects = [h for h in before if not _PLACE_PREP.search(text, max(s_start, h[0] - 9), h[0])]
         if subjects:
             return subjects[0][1]
-        m = re.search(r"\bthe\s+(North|South|East|West)\b", text[max(s_start, content_start):fig.start])
+        m = re.search(r"\bthe\s+(North|South|East|West)\b", text[lo:fig.start])
         if m:
             for country in article_countries:
                 if country.startswith(m.group(1).lower()):
@@ -494,7 +503,7 @@ class ContextReader:
 
     def place(self, text, fig, c_start, c_end, subject, s_start, content_start) -> str:
         """Where: the named place nearest after the figure in its clause, else the nearest before."""
-        where = _WHERE.search(text, max(s_start, fig.start - 80), fig.start)
+        where = _WHERE.search(text, max(s_start, fig.start - 80), fig.start)  # bounded: the pattern backtracks
         if where:  # "towards Porto Vell, where 12 people died"
             name = where.group(1).replace("’", "'")
             return self.place_names.get(name.lower(), name.lower())
@@ -506,7 +515,7 @@ class ContextReader:
             if first in self.months or first in self.weekdays:
                 continue
             return self.place_names.get(name.lower(), name.lower())
-        before = self.countries(text, max(s_start, content_start), fig.start)
+        before = self.countries(text, max(s_start, content_start, fig.start - _REACH), fig.start)
         for _, country in self.countries(text, fig.end, c_end) + before:
             if country != subject:
                 return country
@@ -518,7 +527,7 @@ class ContextReader:
         Only when a verb stands between the subject and the figure; a figure that is
         itself the subject ("40 people were killed") has none.
         """
-        span = text[lo:fig_start]
+        span = text[max(lo, fig_start - _REACH):fig_start]
         rel = re.search(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+who\s+\w+\s+$", span)
         if rel:  # "Dara Mensah, who received 3.6 million votes"
             return _slug_word(rel.group(1))

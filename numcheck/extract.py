@@ -15,7 +15,7 @@ from .attribution import Attributor, quote_for
 from .context import ContextReader
 from .figures import find_figures
 from .lexicon import Lexicon
-from .model import Article, Claim, Figure
+from .model import Article, Claim, Figure, line_at, line_starts
 from .text import quote_spans, sentences
 
 # A time expression counts as when the source spoke if it sits this close after
@@ -26,7 +26,7 @@ _SAID_PHRASE = re.compile(r"\s+(?:in|at|to|during|via|through|told)\s+[^,;:\d“
 
 
 def _slug(part: str) -> str:
-    return re.sub(r"[^a-z0-9%]+", "-", part.lower()).strip("-")
+    return re.sub(r"[\W_]+", "-", part.lower()).strip("-")
 
 
 def quantity_key(cls: str, subject: str, place: str, period: str) -> str:
@@ -109,8 +109,10 @@ def _parts_of_totals(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim
             continue
         if total.part_of or not total.quantity or len(key) < 3 or key[2] != "-":
             continue
-        start = text.rfind(".", 0, total.figure.start) + 1
-        window = text[start:text.find(".", total.figure.end) % (len(text) + 1)]
+        start = text.rfind(".", max(0, total.figure.start - 300), total.figure.start) + 1 or \
+            max(0, total.figure.start - 300)
+        stop = text.find(".", total.figure.end, total.figure.end + 300)
+        window = text[start:stop if stop >= 0 else total.figure.end + 300]
         if not cues.search(window):
             continue
         for p_index in range(t_index + 1, len(out)):
@@ -131,6 +133,12 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
         return []
     published = article.published
     outlet = article.outlet or article.id
+    starts = line_starts(text)
+
+    def line_of(offset: int) -> int:
+        if article.fixed_line is not None:
+            return article.fixed_line
+        return article.body_line + line_at(starts, offset) - 1
     attributor = Attributor(lex, outlet)
     reader = ContextReader(lex)
     quotes = quote_spans(text)
@@ -165,10 +173,11 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 carried = (last.source, last.via, last.source_type, when, grain)
             continue
         first = len(claims)
+        sentence_text = text[s_start:s_end]  # one copy shared by the sentence's claims
         floors = [max([a.end for a in found if a.end <= fig.start and a.verb < fig.start] or [s_start])
                   for fig in sent_figs]
         contexts = reader.read(text, span, sent_figs, history, floors)
-        for fig, ctx in zip(sent_figs, contexts):
+        for j, (fig, ctx) in enumerate(zip(sent_figs, contexts)):
             quote = quote_for(text, fig.start, quotes)
             att = attributor.for_figure(text, span, fig.start, found, quote)
             content_start = s_start
@@ -196,7 +205,6 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 source, via, stype = outlet, "", "outlet"
                 said_on, grain = (published, "day") if published is not None else (None, "")
                 explicit = False
-            j = sent_figs.index(fig)
             prev_end = sent_figs[j - 1].end if j else s_start
             next_start = sent_figs[j + 1].start if j + 1 < len(sent_figs) else s_end
             c_lo, c_hi = reader.clause(text, s_start, s_end, fig)
@@ -225,8 +233,8 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             else:
                 # Fill the country the sentence leaves unsaid ("the North has sent 10,000 troops
                 # to its ally") from the last claim about the same thing.
-                for prev in reversed(keys):
-                    if prev[0] == cls and cls and (not subject or prev[1] == subject):
+                for prev in reversed(keys[-40:] if cls else ()):
+                    if prev[0] == cls and (not subject or prev[1] == subject):
                         if prev[1] in countries:
                             subject = subject or prev[1]
                         if prev[2] in countries:
@@ -239,7 +247,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             history.append((fig, ctx.counted, cls))
             claims.append(Claim(
                 article=article.id, path=article.path, published=published, sentence=number,
-                sentence_text=text[s_start:s_end], line=article.line_of(fig.start), figure=fig,
+                sentence_text=sentence_text, line=line_of(fig.start), figure=fig,
                 counted=ctx.counted, quantity=quantity, source=source, source_type=stype, via=via,
                 said_on=said_on, said_on_grain=grain if said_on is not None or grain else "", dated=explicit,
                 modality=ctx.modality, refers_to=event or refers, part_of=part_of))

@@ -12,6 +12,7 @@ windows, so its cost is linear in the length of the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, alternation
@@ -128,13 +129,15 @@ def _parse_words(run: str, lex: Lexicon) -> float | None:
 
 
 _MULTIPLIERS = ("hundred", "dozen")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 def _split_run(run: str, start: int, scale_words) -> list[tuple[int, str]]:
     """"five and seven" is two numbers, "three hundred and fifty" one; "a two-year-old" is two."""
     pieces, offset = [], 0
     for m in re.finditer(r"\s+and\s+", run):
-        before = run[offset:m.start()].split()[-1].lower() if run[offset:m.start()].split() else ""
+        last = _LAST_WORD.search(run, max(offset, m.start() - 24), m.start())
+        before = last.group(1).lower() if last else ""
         if before not in scale_words and before not in _MULTIPLIERS:
             pieces.append((offset, run[offset:m.start()]))
             offset = m.end()
@@ -210,7 +213,9 @@ class _Scanner:
 
     # -- helpers -----------------------------------------------------------
     def overlaps(self, start: int, end: int, spans) -> bool:
-        return any(s < end and start < e for s, e in spans)
+        """Whether [start, end) meets a span in ``spans``, a list kept sorted by start."""
+        i = bisect_left(spans, (start, start))
+        return (i < len(spans) and spans[i][0] < end) or (i > 0 and spans[i - 1][1] > start)
 
     def plural_noun_follows(self, pos: int) -> bool:
         word = _next_word(self.text, pos).lower().rstrip(".,")
@@ -221,7 +226,7 @@ class _Scanner:
     def add(self, start, end, value, low, high, approx, unit="", precision=0.0):
         if self.overlaps(start, end, self.taken):
             return
-        self.taken.append((start, end))
+        insort(self.taken, (start, end))
         self.figures.append(Figure(start, end, self.text[start:end], value, low, high, approx, unit, precision))
 
     def add_hedged(self, start: int, end: int, value: float, unit: str) -> None:
@@ -429,7 +434,7 @@ class _Scanner:
                 if unit2 in ("", unit) or unit2 == currency:
                     second = other.value * (scale2 if scale2 != 1 else scale)
                     if self.is_score_or_years(num, other, sep.group(0)):
-                        self.taken.append((num.start, other.end))
+                        insort(self.taken, (num.start, other.end))
                         return
                     if second > value:
                         start = hedge_start if hedge == "between" else begin

@@ -208,7 +208,13 @@ def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool):
     by_id = {c.id: c for c in claims}
     wholes = {c.part_of for c in claims if c.part_of in by_id and c.figure.start < by_id[c.part_of].figure.start
               and c.article == by_id[c.part_of].article}
-    for (i, a), (j, b) in combinations(enumerate(claims), 2):
+    # Only claims of one class can be about one quantity: compare within classes, not all pairs.
+    by_class: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_class[Key.parse(c.quantity).cls].append(i)
+    pairs = ((i, j) for members in by_class.values() for i, j in combinations(members, 2))
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
         if a.part_of or b.part_of or same_sentence(a, b):
             continue
         if (a.id in wholes) != (b.id in wholes):

@@ -5,6 +5,7 @@ be mapped over processes or a cluster without changing the stages.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from bisect import bisect_right
@@ -98,7 +99,7 @@ def level_rank(level: str) -> int:
 
 def line_starts(text: str) -> list[int]:
     starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    starts.extend(m.end() for m in re.finditer("\n", text))
     return starts
 
 

@@ -21,6 +21,8 @@ def atomic_file(path: str) -> Iterator[TextIO]:
     """A file handle whose content appears at ``path`` only once it is complete."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise OutputError("is a folder; give a file name for the output", where=str(target))
     if not folder.is_dir():
         raise OutputError("the folder for the output does not exist", where=str(folder))
     try:
