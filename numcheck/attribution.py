@@ -14,6 +14,7 @@ than guess.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 
 from . import dates
@@ -325,22 +326,22 @@ class Attributor:
                     found.append(a)
                     covered.append(m.span())
         quotes = [(start + s, start + e) for s, e in quote_spans(text[start:end])]
+        covered.sort()
         for m in self.rx["verb"].finditer(text, start, end):
-            if any(s <= m.start() <= e + 2 for s, e in covered):
+            if _inside(covered, m.start(), 2) or _inside(quotes, m.start(), -1):
                 continue
-            if any(s <= m.start() < e for s, e in quotes):
-                continue
-            if m.group("verb").lower() in self.participles and found and re.search(r",\s*$", text[start:m.start()]):
+            if m.group("verb").lower() in self.participles and found and \
+                    re.search(r",\s*$", text[max(start, m.start() - 10):m.start()]):
                 # "..., telling parliament that": the speaker of the main clause goes on speaking
                 prev = found[-1]
                 found.append(Attribution(prev.source, prev.via, prev.source_type, prev.start, m.end(), m.start(),
                                          prev.relay))
-                covered.append((m.start(), m.end()))
+                insort(covered, (m.start(), m.end()))
                 continue
             a = self.speaker_of(text, start, end, m, quotes)
             if a:
                 found.append(a)
-                covered.append((a.start, a.end))
+                insort(covered, (a.start, a.end))
         for a in found:
             self.remember(a.source)
         found.sort(key=lambda a: a.verb)
@@ -432,6 +433,10 @@ class Attributor:
             return None
         if not found:
             return None
+        if len(found) > 8:  # only the attributions near the figure can govern it
+            found = [a for a in found if abs(a.verb - fig_start) <= 400]
+            if not found:
+                return None
         # A figure inside the speaker's own description ("the 64-year-old minister, who has led
         # the department for six years, said") is the outlet's, not the speaker's.
         if any(a.start <= fig_start < a.verb for a in found):
@@ -473,6 +478,12 @@ def same_source(a: str, b: str, lex: Lexicon) -> bool:
                 return canonical.lower()
         return low
     return norm(a) == norm(b)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int, slack: int) -> bool:
+    """Whether pos lies in one of ``spans`` (sorted by start), allowing ``slack`` past its end."""
+    i = bisect_right(spans, (pos, float("inf")))
+    return any(s <= pos <= e + slack if slack >= 0 else s <= pos < e for s, e in spans[max(0, i - 3):i])
 
 
 def quote_for(text: str, offset: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

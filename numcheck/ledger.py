@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -76,16 +77,27 @@ class Ledger:
         folder = Path(path).resolve().parent
         if not folder.is_dir():
             raise InputError("the folder for the ledger does not exist", where=path)
-        try:
-            db = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA foreign_keys = ON")
-            ledger = cls(path, db)
-            ledger._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise InputError(f"not a numcheck ledger ({exc})", where=path) from None
-        return ledger
+        deadline = time.monotonic() + _BUSY_TIMEOUT_MS / 1000
+        pause = 0.02
+        while True:
+            try:
+                db = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+                db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA foreign_keys = ON")
+                ledger = cls(path, db)
+                ledger._migrate()
+                return ledger
+            except sqlite3.OperationalError as exc:
+                # Switching a new file to WAL does not wait for another job that is creating it
+                # at the same moment; wait our turn instead of failing.
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise InputError(f"cannot open the ledger ({exc})", where=path) from None
+                db.close()
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
+            except sqlite3.DatabaseError as exc:
+                raise InputError(f"not a numcheck ledger ({exc})", where=path) from None
 
     def close(self) -> None:
         self.db.close()
