@@ -14,7 +14,7 @@ than guess.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from . import dates
@@ -109,6 +109,8 @@ class Attributor:
         self.speaker_nouns = {w for _, words in self.types for w in words if " " not in w}
         self.local_aliases: dict[str, str] = {}
         self._types_seen: dict[str, str] = {}
+        self._verbs_of: list | None = None
+        self._verbs: list[int] = []
         self.org_nouns = lex.wordset("speech", "org_nouns")
         self.title_words = {w for w in lex.wordset("speech", "titles") if " " not in w} - {
             "foreign", "defence", "defense", "health", "finance", "interior", "home", "trade", "education",
@@ -433,8 +435,10 @@ class Attributor:
             return None
         if not found:
             return None
-        if len(found) > 8:  # only the attributions near the figure can govern it
-            found = [a for a in found if abs(a.verb - fig_start) <= 400]
+        if len(found) > 8:  # only the attributions near the figure can govern it (found is sorted by verb)
+            if self._verbs_of is not found:
+                self._verbs_of, self._verbs = found, [a.verb for a in found]
+            found = found[bisect_left(self._verbs, fig_start - 400):bisect_right(self._verbs, fig_start + 400)]
             if not found:
                 return None
         # A figure inside the speaker's own description ("the 64-year-old minister, who has led
@@ -487,9 +491,10 @@ def _inside(spans: list[tuple[int, int]], pos: int, slack: int) -> bool:
 
 
 def quote_for(text: str, offset: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for s, e in spans:
-        if s <= offset < e:
-            return s, e
+    """The quotation (from ``spans``, sorted by start) that holds ``offset``, if any."""
+    i = bisect_right(spans, (offset, float("inf")))
+    if i and spans[i - 1][0] <= offset < spans[i - 1][1]:
+        return spans[i - 1]
     return None
 
 
