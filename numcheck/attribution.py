@@ -142,7 +142,7 @@ class Attributor:
 
     def observe(self, text: str, start: int, end: int) -> None:
         """Learn the names a sentence introduces: people, and "Full Name (ACR)"."""
-        for m in _ACRONYM.finditer(text, start, end):
+        for m in (_ACRONYM.finditer(text, start, end) if "(" in text[start:end] else ()):
             full = _clean(m.group(1))
             self.local_aliases[m.group(2).lower()] = self.aliases.get(full.lower(), full)
         for m in _SINGLE_NAME.finditer(text, start, end):
@@ -358,9 +358,9 @@ class Attributor:
         last = segments[-1]
         last_clause = re.split(r"\b(?:that|which|who|whom|as|while|when|whereas|because|after|before|since|although|though|where|if)\b", last)[-1]
         offset = base + len(body) - len(last_clause)
-        if last_clause.strip() and dates.find(last_clause, self.lex) and re.fullmatch(
-                r"\s*(?:on|in|late|early|last|this)?\s*", last_clause[:dates.find(last_clause, self.lex)[0].start]) \
-                and not last_clause[dates.find(last_clause, self.lex)[0].end:].strip():
+        when = dates.find(last_clause, self.lex) if last_clause.strip() else ()
+        if when and re.fullmatch(r"\s*(?:on|in|late|early|last|this)?\s*", last_clause[:when[0].start]) \
+                and not last_clause[when[0].end:].strip():
             last_clause = ""  # "Porto Vell's governor, Elena Ruiz, on Tuesday confirmed": a time, not a speaker
         coordinated = re.match(r"^(.*?)\s+and\s*$", last_clause)
         if coordinated and len(segments) > 1 and self.is_speaker(segments[0]):
