@@ -162,7 +162,7 @@ class ContextReader:
         adjectives come first, a plural noun ends the phrase, and a verb, a
         preposition or punctuation ends it too.
         """
-        head, head_end, n = "", pos, 0
+        head, head_end = "", pos
         tokens = list(islice(_TOKEN.finditer(text, pos, limit), 6))
         for i, m in enumerate(tokens):
             tok = m.group(0)

@@ -172,7 +172,6 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                     when, grain = published, "day"
                 carried = (last.source, last.via, last.source_type, when, grain)
             continue
-        first = len(claims)
         sentence_text = text[s_start:s_end]  # one copy shared by the sentence's claims
         floors = [max([a.end for a in found if a.end <= fig.start and a.verb < fig.start] or [s_start])
                   for fig in sent_figs]

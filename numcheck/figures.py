@@ -30,7 +30,7 @@ _PHONE = re.compile(
     r"|(?<![\d,])\b\d{3}-\d{4}\b")
 _APPOSITION_AGE = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*$")
 _DEGREES = re.compile(r"([CF])(?![\w])")
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’.-]*)")
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to)\s*")
 _AND_SEP = re.compile(r"\s+and\s+")
 
@@ -173,8 +173,8 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = _WORD.match(text, pos + (len(text[pos:]) - len(text[pos:].lstrip(" \t"))))
-    return m.group(0) if m else ""
+    m = _NEXT_WORD.match(text, pos)
+    return m.group(1) if m else ""
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -328,7 +328,7 @@ class _Scanner:
             return True  # Apollo 11, Windows 11: a capitalised name and its number
         return False
 
-    def right_extension(self, pos: int, currency: str, start: int) -> tuple[float, str, int, float]:
+    def right_extension(self, pos: int, currency: str, start: int) -> tuple[float, str, int]:
         """Scale, unit and end of the figure's written form after the number."""
         text = self.text
         scale, unit = 1.0, currency
@@ -347,31 +347,31 @@ class _Scanner:
                     pos = m.end()
         m = self.rx["percent"].match(text, pos)
         if m:
-            return scale, self.percent[m.group(1).lower()], m.end(), scale
+            return scale, self.percent[m.group(1).lower()], m.end()
         m = self.rx["currency_word"].match(text, pos)
         if m and not (m.group(1).lower().startswith("pound") and re.match(r"\s+of\b", text[m.end():m.end() + 5])):
-            return scale, self.currency_words[m.group(1).lower()], m.end(), scale
+            return scale, self.currency_words[m.group(1).lower()], m.end()
         if unit:
-            return scale, unit, pos, scale
+            return scale, unit, pos
         if _APPOSITION_AGE.search(text, max(0, start - 40), start) and re.match(r"\s*[,)]", text[pos:pos + 2]) \
                 and scale == 1 and not unit:
-            return scale, "year", pos, scale  # "Anna Brekke, 46, said": an age
+            return scale, "year", pos  # "Anna Brekke, 46, said": an age
         m = self.rx["age"].match(text, pos)
         if m or re.search(r"\baged\s+(?:between\s+|over\s+|under\s+)?(?:\d+\s+and\s+)?$", text[max(0, start - 24):start], re.I):
-            return scale, "year", m.end() if m else pos, scale
+            return scale, "year", m.end() if m else pos
         m = self.rx["time_unit"].match(text, pos)
         if m:
-            return scale, self.time_units[m.group(1).lower()], m.end(), scale
+            return scale, self.time_units[m.group(1).lower()], m.end()
         m = _DEGREES.match(text, pos)
         if m:
-            return scale, "degC" if m.group(1) == "C" else "degF", m.end(), scale
+            return scale, "degC" if m.group(1) == "C" else "degF", m.end()
         m = self.rx["measure"].match(text, pos)
         if m and not (m.group(0)[:1] == "-" and not text[m.end():m.end() + 1] in " ,.;"):
-            return scale, self.measures[m.group(1).lower()], m.end(), scale
+            return scale, self.measures[m.group(1).lower()], m.end()
         m = self.rx["strong"].match(text, pos)
         if m:
-            return scale, "", m.end(), scale
-        return scale, unit, pos, scale
+            return scale, "", m.end()
+        return scale, unit, pos
 
     def currency_before(self, start: int) -> tuple[str, int]:
         m = self.rx["currency_prefix"].search(self.text, max(0, start - 5), start)
@@ -395,7 +395,6 @@ class _Scanner:
 
     def second_number(self, pos: int) -> _Num | None:
         text = self.text
-        cur, _ = "", pos
         m = self.rx["currency_prefix_fwd"].match(text, pos)
         if m:
             pos = m.end()
@@ -412,7 +411,7 @@ class _Scanner:
     def figure_at(self, num: _Num) -> None:
         text = self.text
         currency, begin = self.currency_before(num.start) if not num.is_words else ("", num.start)
-        scale, unit, end, _ = self.right_extension(num.end, currency, num.start)
+        scale, unit, end = self.right_extension(num.end, currency, num.start)
         hedge, hedge_start = self.hedge_before(begin)
         if self.is_not_a_figure(num, end if (unit or scale != 1) else num.end, currency,
                                 hedge if hedge != "between" else ""):
@@ -427,7 +426,7 @@ class _Scanner:
         if sep and not (sep.group(0).strip() == "to" and self.before_is(hedge_start, ("from", "by", "rose", "fell"))):
             other = self.second_number(sep.end())
             if other is not None and not self.overlaps(other.start, other.end, self.masked):
-                scale2, unit2, end2, _ = self.right_extension(other.end, currency, num.start)
+                scale2, unit2, end2 = self.right_extension(other.end, currency, num.start)
                 if scale == 1 and unit == currency and (scale2 != 1 or unit2):
                     scale, unit = scale2, unit2 or unit
                     value = num.value * scale
