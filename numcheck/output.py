@@ -10,6 +10,12 @@ from typing import Iterator, TextIO
 from .errors import OutputError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str, text: str) -> None:
     """Write to a temporary file beside ``path``, then rename it into place."""
     with atomic_file(path) as handle:
@@ -32,6 +38,7 @@ def atomic_file(path: str) -> Iterator[TextIO]:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a report is not
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):

@@ -159,3 +159,15 @@ def test_golden_seed_report_is_current(monkeypatch):
     monkeypatch.chdir(ROOT)
     result = run(["report", "seeds/", *PUB])
     assert result.stdout == (ROOT / "reports" / "seed.md").read_text(encoding="utf-8")
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "r.md"
+    run(["report", str(SEED), *PUB, "-o", str(target)])
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert mode == 0o666 & ~mask
