@@ -164,7 +164,7 @@ def main(ctx, config):
 
     from . import config as config_mod
 
-    found = (Path(config), config_mod._load(Path(config))) if config else config_mod.find(Path.cwd())
+    found = (Path(config), config_mod.load_file(Path(config))) if config else config_mod.find(Path.cwd())
     if found is not None:
         path, table = found
         if path.name == "pyproject.toml" and config:

@@ -33,16 +33,16 @@ def find(start: Path) -> tuple[Path, dict] | None:
     for folder in (start, *start.parents):
         own = folder / "numcheck.toml"
         if own.is_file():
-            return own, _load(own)
+            return own, load_file(own)
         project = folder / "pyproject.toml"
         if project.is_file():
-            table = _load(project).get("tool", {}).get("numcheck")
+            table = load_file(project).get("tool", {}).get("numcheck")
             if table is not None:
                 return project, table
     return None
 
 
-def _load(path: Path) -> dict:
+def load_file(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
