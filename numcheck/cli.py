@@ -318,7 +318,7 @@ def list_rules(rules_dirs):
     from . import rulebook
 
     for rule in rulebook.load(tuple(rules_dirs)):
-        click.echo(f"{rule.id}  {rule.level:<7}  {rule.kind:<18}  {rule.name}: {rule.description}")
+        click.echo(f"{rule.id}  {rule.level:<7}  {rule.kind:<18}  {rule.name}: {' '.join(rule.description.split())}")
 
 
 @main.command()

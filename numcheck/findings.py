@@ -137,9 +137,10 @@ def _matches(rule: Rule, a: Claim, b: Claim) -> bool:
                 return False
         elif _field(a, name) != _field(b, name):
             return False
-    for name in rule.different:
-        if _field(a, name) == _field(b, name):
-            return False
+    # "different: [source, article]": at least one of them differs (two sources, or one source
+    # quoted differently by two outlets)
+    if rule.different and all(_field(a, name) == _field(b, name) for name in rule.different):
+        return False
     return True
 
 
