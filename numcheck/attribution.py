@@ -79,6 +79,10 @@ def _compile(lex: Lexicon) -> dict:
         "citing": re.compile(rf"(?P<via>{np}),?\s+citing\s+(?P<src>[^,.;:!?“”\"]{{2,80}}?)(?=[,.;:!?]|\s+(?:as|that|on|who)\b|$)"),
         "verb": re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])"),
         "told": re.compile(rf"\s+(?:(?:the\s+)?(?P<via>{relays})|reporters|journalists|lawmakers|parliament|a\s+news\s+conference|a\s+briefing)\b", re.I),
+        # "told Radio Lakeland", "told state broadcaster ONRTV": a named outlet relays
+        "told_outlet": re.compile(r"\s+(?:the\s+)?(?:(?:state|public|national|local|regional)\s+)?"
+                                  r"(?:broadcaster|newspaper|radio|television|channel|news\s+agency|agency|daily|weekly)?\s*"
+                                  r"(?P<via>(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})"),
         "relay": re.compile(rf"^(?:the\s+)?(?:{relays})$", re.I),
         "titles": re.compile(rf"^(?:(?:{alternation(sp['titles'], boundary=False)})\.?\s+)+", re.I),
     }
@@ -386,7 +390,9 @@ class Attributor:
             pos += len(seg) + 1
         candidates = [(seg, p) for seg, p in candidates[-2:]
                       if seg.strip() and not re.match(r"\s*(?:who|which|where|whose|when)\b", seg)]
-        named = [(seg, p) for seg, p in candidates if re.search(r"[A-Z][\w'-]+\s+[A-Z][\w'-]+", seg)]
+        # a proper name ("Europol", "Sara Okafor") before a description ("the EU's police agency")
+        named = [(seg, p) for seg, p in candidates
+                 if re.fullmatch(r"\s*(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|de|van|von|al))*\s*", seg)]
         for seg, p in (named or candidates)[:1]:
             return seg, p
         return "", len(left)
@@ -407,9 +413,16 @@ class Attributor:
         if subject.strip() and self.is_speaker(subject):
             sub_start = start + offset + (len(subject) - len(subject.lstrip()))
             via = ""
-            told = self.rx["told"].match(text, verb_end) if m.group("verb").lower() in ("told", "tells") else None
+            is_told = m.group("verb").lower() in ("told", "tells")
+            told = self.rx["told"].match(text, verb_end) if is_told else None
             if told and told.group("via"):
                 via = told.group("via")
+            elif is_told and not told:
+                outlet = self.rx["told_outlet"].match(text, verb_end)
+                name = outlet.group("via") if outlet else ""
+                if name and name.split()[0] not in ("MPs", "Parliament", "Congress", "Senate", "Reuters") \
+                        and not self.is_person(self.canonical(name)) and name not in self.state.names:
+                    via, told = name, outlet
             close = told.end() if told else verb_end
             return self.make(subject, via, sub_start, close, verb_start)
         # Inverted: ', said John Smith, the mayor.' / '" said the mayor'

@@ -179,6 +179,8 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
         for j, (fig, ctx) in enumerate(zip(sent_figs, contexts)):
             quote = quote_for(text, fig.start, quotes)
             att = attributor.for_figure(text, span, fig.start, found, quote)
+            if ctx.counted == "age" and quote is None:
+                att = None  # "the 29-year-old striker": a description in the outlet's voice
             content_start = s_start
             expr = None
             if att is not None:
