@@ -284,6 +284,8 @@ class ContextReader:
                 entry = earlier[index]
                 if index in self.part_index:
                     continue  # a whole is not itself a part
+                if fig.unit == "%" and entry[0].unit == "%":
+                    continue  # "a third of our schools" is a share of the schools, not of an earlier share
                 if entry[1] and (self.same_class(entry[1], noun) or (len(entry) > 2 and self.same_class(entry[2], noun))):
                     return entry[1], index
         head, head_end = self.noun_after(text, after, limit)
