@@ -20,6 +20,7 @@ from . import findings as findings_mod
 from . import lexicon, rulebook
 from .attribution import same_source as same_source_names
 from .extract import extract
+from .pipeline import story_skip_words
 from .model import Article, Claim
 from .read import from_text, parse_date
 
@@ -172,12 +173,15 @@ def _values(values) -> set[float]:
     return {round(float(v), 3) for v in values}
 
 
-def evaluate_findings(folder: Path, lex, rules) -> tuple[Tally, list[str]]:
+def evaluate_findings(folder: Path, lex, rules, rules_dirs: tuple[str, ...] = ()) -> tuple[Tally, list[str]]:
     tally, notes = Tally(), []
+    skip = story_skip_words(rules_dirs)
     for path in sorted(folder.glob("*.yaml")):
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
-        claims = [c for a in case_articles(case) for c in extract(a, lex)]
-        predicted = [f for f in findings_mod.run(rules, claims) if f.kind != "rounding"]
+        articles = case_articles(case)
+        claims = [c for a in articles for c in extract(a, lex)]
+        predicted = [f for f in findings_mod.run(rules, claims, {a.id: a.text for a in articles}, skip)
+                     if f.kind != "rounding"]
         expected = case.get("expect") or []
         used: set[int] = set()
         for e in expected:
@@ -225,7 +229,7 @@ def report(corpus: Path, findings_dir: Path, rules_dirs: tuple[str, ...] = (), v
                                  ("attribution", s.source.misses), ("dates", s.said_on.misses)):
                 lines += [f"-- {title} ({len(items)})"] + [f"   {x}" for x in items]
     if findings_dir.is_dir():
-        t, notes = evaluate_findings(findings_dir, lex, rules)
+        t, notes = evaluate_findings(findings_dir, lex, rules, rules_dirs)
         lines.append(f"findings     precision {t.precision:.3f}  recall {t.recall:.3f}  F1 {t.f1:.3f}  "
                      f"(tp {t.tp}, fp {t.fp}, fn {t.fn})")
         if verbose:

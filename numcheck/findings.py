@@ -9,6 +9,7 @@ the rule's window of each other.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -130,6 +131,42 @@ def same_quantity(a: Claim, b: Claim) -> bool:
     return ka.compatible(kb)
 
 
+_CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+
+
+class Stories:
+    """Whether two articles tell the same story: the share of content words they have in
+    common (over the smaller article's words). Claims of unrelated stories checked together
+    ("a folder of today's news") are not compared just because both count deaths.
+    """
+
+    def __init__(self, claims: list[Claim], texts: dict[str, str] | None, skip: frozenset[str]):
+        self.skip = skip
+        self.words: dict[str, set[str]] = {}
+        for article, text in (texts or {}).items():
+            self.words[article] = self._content(text)
+        extra: dict[str, list[str]] = defaultdict(list)
+        for c in claims:
+            if c.article not in self.words:
+                extra[c.article].append(c.sentence_text)  # ledger claims: their sentences are what we have
+        for article, sentences in extra.items():
+            self.words[article] = self._content(" ".join(dict.fromkeys(sentences)))
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def _content(self, text: str) -> set[str]:
+        return {w for w in _CONTENT_WORD.findall(text.lower()) if w not in self.skip}
+
+    def overlap(self, a: str, b: str) -> float:
+        key = (a, b) if a < b else (b, a)
+        if key not in self._cache:
+            wa, wb = self.words.get(a, set()), self.words.get(b, set())
+            self._cache[key] = len(wa & wb) / max(1, min(len(wa), len(wb)))
+        return self._cache[key]
+
+    def same(self, rule: Rule, a: Claim, b: Claim) -> bool:
+        return a.article == b.article or not rule.same_story or self.overlap(a.article, b.article) >= rule.same_story
+
+
 def _matches(rule: Rule, a: Claim, b: Claim) -> bool:
     for name in rule.same:
         if name == "quantity":
@@ -203,7 +240,7 @@ def _components(nodes: list[Claim], edges: list[tuple[int, int]]) -> list[list[C
     return [sorted(g, key=_time_order) for g in groups.values()]
 
 
-def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool):
+def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool, stories: Stories):
     """Index pairs that match the rule, are about the same time and disagree."""
     # "81 of the 150 seats": a whole named after its part is a total (all the seats)
     by_id = {c.id: c for c in claims}
@@ -216,6 +253,8 @@ def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool):
     pairs = ((i, j) for members in by_class.values() for i, j in combinations(members, 2))
     for i, j in pairs:
         a, b = claims[i], claims[j]
+        if not stories.same(rule, a, b):
+            continue
         if a.part_of or b.part_of or same_sentence(a, b):
             continue
         if (a.id in wholes) != (b.id in wholes):
@@ -242,9 +281,9 @@ def _ratio(a: Claim, b: Claim) -> float:
     return max(x, y) / min(x, y)
 
 
-def conflicts(rule: Rule, claims: list[Claim]) -> list[Finding]:
+def conflicts(rule: Rule, claims: list[Claim], stories: Stories) -> list[Finding]:
     claims = _eligible(rule, claims)
-    edges = list(_pairs(rule, claims, rounding=rule.kind == "rounding"))
+    edges = list(_pairs(rule, claims, rounding=rule.kind == "rounding", stories=stories))
     out = []
     for group in _components(claims, edges):
         sources = sorted({c.source for c in group})
@@ -263,12 +302,12 @@ def _trend(series: list[Claim]) -> str:
     return f"{word}, revised by {series[0].source}" if len(sources) == 1 else word
 
 
-def drift(rule: Rule, claims: list[Claim]) -> list[Finding]:
+def drift(rule: Rule, claims: list[Claim], stories: Stories) -> list[Finding]:
     claims = [c for c in _eligible(rule, claims) if not c.part_of and period(c) is not None]
     groups: list[list[Claim]] = []
     for claim in sorted(claims, key=_time_order):
         for group in groups:
-            if all(_matches(rule, claim, other) for other in group):
+            if all(_matches(rule, claim, other) and stories.same(rule, claim, other) for other in group):
                 group.append(claim)
                 break
         else:
@@ -287,7 +326,7 @@ def drift(rule: Rule, claims: list[Claim]) -> list[Finding]:
     return out
 
 
-def part_whole(rule: Rule, claims: list[Claim]) -> list[Finding]:
+def part_whole(rule: Rule, claims: list[Claim], stories: Stories) -> list[Finding]:
     by_id = {c.id: c for c in claims}
     parts: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -329,11 +368,17 @@ _KINDS = {
 }
 
 
-def run(rules: tuple[Rule, ...], claims: list[Claim]) -> list[Finding]:
-    """Every finding of every rule, most severe first, then by place."""
+def run(rules: tuple[Rule, ...], claims: list[Claim], texts: dict[str, str] | None = None,
+        skip_words: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every finding of every rule, most severe first, then by place.
+
+    ``texts`` (article id -> body) tell which articles tell the same story; without them
+    the claims' own sentences are used. ``skip_words`` are left out of that comparison.
+    """
+    stories = Stories(claims, texts, skip_words)
     findings: list[Finding] = []
     for rule in rules:
-        findings.extend(_KINDS[rule.kind](rule, claims))
+        findings.extend(_KINDS[rule.kind](rule, claims, stories))
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (order[f.level], f.claims[0].path, f.claims[0].line, f.rule))
     return findings

@@ -106,13 +106,20 @@ def analyse(paths: list[str], *, published: date | None = None, rules_dirs: tupl
             store.close()
     if store is not None and not paths:
         claims, earlier = list(earlier), ()  # the whole ledger is the subject
-    found = findings_mod.run(rules, claims + list(earlier))
+    found = findings_mod.run(rules, claims + list(earlier), {a.id: a.text for a in articles},
+                             story_skip_words(rules_dirs))
     if earlier:
         given = {c.id for c in claims}
         found = [f for f in found if any(c.id in given for c in f.claims)]
     kept = suppress.apply(found, articles if use_markers else [], known)
     return Result(tuple(articles), tuple(claims), kept.kept, tuple(found), kept.hidden_by_baseline,
                   kept.hidden_by_marker, kept.stale_baseline, kept.unused_markers, earlier, skipped)
+
+
+def story_skip_words(rules_dirs: tuple[str, ...]) -> frozenset[str]:
+    """Words that say nothing about which story an article tells."""
+    lex = lexicon.load(rules_dirs)
+    return lex.wordset("nouns", "stopwords") | lex.wordset("nouns", "verbs") | lex.wordset("speech", "verbs")
 
 
 def ingest(paths: list[str], ledger: str, *, published: date | None = None, rules_dirs: tuple[str, ...] = (),

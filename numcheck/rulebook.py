@@ -30,7 +30,7 @@ _FIELDS = {
     "status": (str, False), "match": (dict, False), "modalities": (list, False),
     "window_days": ((int, float), False), "window_days_dated": ((int, float), False), "tolerance": (dict, False), "examples": (dict, False),
     "aliases": (list, False), "link": (str, False), "skip_source_types": (list, False),
-    "max_ratio": ((int, float), False),
+    "max_ratio": ((int, float), False), "same_story": ((int, float), False),
 }
 
 
@@ -55,6 +55,7 @@ class Rule:
     examples_pass: tuple[str, ...] = ()
     skip_source_types: tuple[str, ...] = ()
     max_ratio: float = 0.0  # 0: no bound
+    same_story: float = 0.0  # least share of content words two articles must have in common; 0: any
     path: str = ""
 
 
@@ -122,7 +123,8 @@ def parse(doc: yamlfile.YamlDoc) -> Rule:
         absolute=float(tolerance.get("absolute", 0.0)),
         examples_fail=tuple(examples.get("fail", ())), examples_pass=tuple(examples.get("pass", ())),
         skip_source_types=tuple(data.get("skip_source_types", ())),
-        max_ratio=float(data.get("max_ratio", 0.0)), path=doc.path)
+        max_ratio=float(data.get("max_ratio", 0.0)), same_story=float(data.get("same_story", 0.0)),
+        path=doc.path)
 
 
 def _load_dir(folder: Path) -> dict[str, Rule]:

@@ -1,0 +1,32 @@
+"""Claims of unrelated stories are not compared; articles of one story are."""
+from __future__ import annotations
+
+from datetime import date
+
+from numcheck import findings, lexicon, rulebook
+from numcheck.extract import extract
+from numcheck.model import Article
+from numcheck.pipeline import story_skip_words
+
+FLOOD_1 = "Floods in the Varna valley have killed 12 people, the civil protection agency said on Tuesday."
+FLOOD_2 = ("The death toll from the floods in the Varna valley rose to 31, the civil protection agency said "
+           "on Thursday, as rescuers searched flooded villages.")
+FERRY = ("A ferry capsized off the coast of Lumo island, killing 31 people, the coastguard said on Thursday, "
+         "as divers searched the wreck for passengers.")
+
+
+def run(*pairs):
+    lex = lexicon.load()
+    articles = [Article(id=i, path=f"{i}.md", text=t, published=d) for i, t, d in pairs]
+    claims = [c for a in articles for c in extract(a, lex)]
+    return findings.run(rulebook.load(), claims, {a.id: a.text for a in articles}, story_skip_words(()))
+
+
+def test_one_story_over_two_days_drifts():
+    found = run(("a", FLOOD_1, date(2025, 4, 1)), ("b", FLOOD_2, date(2025, 4, 3)))
+    assert [f.kind for f in found] == ["drift"] and sorted(found[0].values) == [12, 31]
+
+
+def test_unrelated_stories_counting_deaths_are_not_compared():
+    assert run(("a", "Storms killed 12 people, the interior ministry said on Tuesday.", date(2025, 4, 1)),
+               ("c", FERRY, date(2025, 4, 3))) == []
