@@ -132,6 +132,7 @@ def same_quantity(a: Claim, b: Claim) -> bool:
 
 
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+_FEW_WORDS = 8
 
 
 class Stories:
@@ -160,7 +161,10 @@ class Stories:
         key = (a, b) if a < b else (b, a)
         if key not in self._cache:
             wa, wb = self.words.get(a, set()), self.words.get(b, set())
-            self._cache[key] = len(wa & wb) / max(1, min(len(wa), len(wb)))
+            if min(len(wa), len(wb)) < _FEW_WORDS:
+                self._cache[key] = 1.0  # a line or two cannot tell us which story it belongs to
+            else:
+                self._cache[key] = len(wa & wb) / min(len(wa), len(wb))
         return self._cache[key]
 
     def same(self, rule: Rule, a: Claim, b: Claim) -> bool:

@@ -119,7 +119,8 @@ def analyse(paths: list[str], *, published: date | None = None, rules_dirs: tupl
 def story_skip_words(rules_dirs: tuple[str, ...]) -> frozenset[str]:
     """Words that say nothing about which story an article tells."""
     lex = lexicon.load(rules_dirs)
-    return lex.wordset("nouns", "stopwords") | lex.wordset("nouns", "verbs") | lex.wordset("speech", "verbs")
+    return (lex.wordset("nouns", "stopwords") | lex.wordset("nouns", "verbs") | lex.wordset("speech", "verbs")
+            | lex.wordset("text", "generic_words"))
 
 
 def ingest(paths: list[str], ledger: str, *, published: date | None = None, rules_dirs: tuple[str, ...] = (),

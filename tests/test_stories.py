@@ -11,8 +11,10 @@ from numcheck.pipeline import story_skip_words
 FLOOD_1 = "Floods in the Varna valley have killed 12 people, the civil protection agency said on Tuesday."
 FLOOD_2 = ("The death toll from the floods in the Varna valley rose to 31, the civil protection agency said "
            "on Thursday, as rescuers searched flooded villages.")
-FERRY = ("A ferry capsized off the coast of Lumo island, killing 31 people, the coastguard said on Thursday, "
-         "as divers searched the wreck for passengers.")
+STORM = ("At least 12 people were killed when storms hit the mountain villages, police said on Tuesday. "
+         "Landslides blocked roads, flattened barns and cut electricity to farms in the valleys.")
+FERRY = ("At least 31 people were killed when a ferry capsized near the harbour, the coastguard said on "
+         "Thursday. Divers searched the wreck for passengers while tugboats towed the overturned hull ashore.")
 
 
 def run(*pairs):
@@ -28,5 +30,4 @@ def test_one_story_over_two_days_drifts():
 
 
 def test_unrelated_stories_counting_deaths_are_not_compared():
-    assert run(("a", "Storms killed 12 people, the interior ministry said on Tuesday.", date(2025, 4, 1)),
-               ("c", FERRY, date(2025, 4, 3))) == []
+    assert run(("a", STORM, date(2025, 4, 1)), ("c", FERRY, date(2025, 4, 3))) == []
