@@ -32,8 +32,6 @@ _TRAILING = re.compile(
     r"on\s+\w+|last\s+\w+|this\s+\w+|yesterday|today|in\s+a\s+statement))+$")
 _AGE_ADJ = re.compile(r"\b\d+-year-old\s+", re.I)
 _ACRONYM = re.compile(r"((?:[A-Z][\w'-]*\s+)(?:(?:for|of|and|on|the|de|des|du)\s+|[A-Z][\w'-]*\s+){0,8}?[A-Z][\w'-]*)\s+\(([A-Z][A-Za-z&]{1,9})\)")
-_ED_ADJECTIVES = {"armed", "united", "retired", "elected", "accredited", "unnamed", "detained", "based",
-                  "concerned", "affected", "displaced", "interested", "appointed", "licensed", "registered"}
 # A lone capitalised word followed by a verb or a possessive: "Korvane said", "Brauwald's shares".
 _SINGLE_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+[A-Za-z]*)(?=(?:'s|’s)?\s+(?:said|says|reported|carried|posted|"
                           r"announced|warned|expects|expected|shares|has|had|is|was|will|would|also|made|sold))")
@@ -121,6 +119,7 @@ class Attributor:
             "energy", "transport", "environment", "justice", "state", "federal", "national", "regional",
             "local", "new", "former", "acting", "deputy", "senior", "opposition", "party", "high"}
         self.participles = lex.wordset("speech", "participles")
+        self.ed_adjectives = lex.wordset("speech", "ed_adjectives")
         self.not_org_words = lex.wordset("speech", "titles") | lex.wordset("speech", "not_speakers") | {
             w.lower() for w in lex["dates"]["weekdays"]} | set(lex.wordset("nonfigures", "months")) | {
             "he", "she", "it", "they", "we", "officials", "police", "analysts", "investors", "residents"}
@@ -277,7 +276,7 @@ class Attributor:
             return len(words) == 1 and bool(self.state.last_document_source)
         if any(w in self.verb_words for w in name.split()):
             return False  # "fines would rise" is a clause, not a speaker; "Theresa May" is a speaker
-        if any(w.endswith("ed") and w.islower() and w not in _ED_ADJECTIVES for w in name.split()):
+        if any(w.endswith("ed") and w.islower() and w not in self.ed_adjectives for w in name.split()):
             return False  # "figures ESA released"
         if words[0] in ("most", "many", "some", "all", "both", "none", "each", "several", "few", "roughly",
                         "about", "around", "nearly", "almost", "half", "one", "two", "three"):

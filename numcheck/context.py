@@ -132,8 +132,7 @@ class ContextReader:
         self.part_index: dict[int, int] = {}  # part -> whole, as extract records them
         self.sub_part_cues = re.compile(rf"\b(?:{alternation(lex['nouns']['sub_part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
         self.breakdown_opener = re.compile(rf"\s*(?:{alternation(lex['nouns']['breakdown_openers'], boundary=False)})\s*,", re.I)
-        self.auxiliaries = {"will", "would", "could", "should", "may", "might", "must", "have", "has", "had",
-                            "are", "were", "is", "was", "can", "remain", "remains"}
+        self.auxiliaries = lex.wordset("nouns", "auxiliaries")
         self.linked = re.compile(
             rf"([A-Za-z][\w'-]*)\s+(?:(?:down|up|back|out)\s+)?(?:{alternation(lex['nouns']['linked_before'], boundary=False)})\s+$",
             re.I)
