@@ -61,7 +61,6 @@ class _State:
     last_document_source: str = ""
     sources: list[str] = field(default_factory=list)  # speakers so far
     last_person: str = ""
-    last_speaker: Attribution | None = None
 
 
 def _compile(lex: Lexicon) -> dict:
@@ -442,7 +441,6 @@ class Attributor:
             outside = [a for a in found if a.start >= q_end - 1 or a.end <= q_start + 1]
             if outside:
                 best = min(outside, key=lambda a: min(abs(a.start - q_end), abs(a.end - q_start)))
-                self.state.last_speaker = best
                 return best
             return None
         if not found:
@@ -474,7 +472,6 @@ class Attributor:
         if re.match(r"(?i)(?:his|her|their)\s", best.source):
             best = Attribution(self.possessive(best.source, self.state.last_person), best.via, best.source_type,
                                best.start, best.end, best.verb)
-        self.state.last_speaker = best
         return best
 
 

@@ -55,7 +55,6 @@ _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:and|but|while|whereas|although)\b|\b
 @dataclass(frozen=True, slots=True)
 class Context:
     counted: str
-    quantity: str
     modality: str
     part_of: int | None  # index of the figure this one is a part of
 
@@ -388,7 +387,7 @@ class ContextReader:
                     noun = singular(noun, self.lex) if noun else ""
             earlier.append((fig, noun, ""))
             modality = self.modality(text, s_start, fig, s_end)
-            out.append(Context(noun, "", modality, part))
+            out.append(Context(noun, modality, part))
         del earlier[base:]
         return out
 

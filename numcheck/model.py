@@ -6,7 +6,7 @@ be mapped over processes or a cluster without changing the stages.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from bisect import bisect_right
 
@@ -83,7 +83,6 @@ class Finding:
     claims: tuple[Claim, ...]
     message: str
     why: str = ""
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def values(self) -> tuple[float, ...]:

@@ -53,7 +53,6 @@ class Result:
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]  # what is left after the baseline and inline markers
-    all_findings: tuple[Finding, ...] = ()
     hidden_by_baseline: int = 0
     hidden_by_marker: int = 0
     stale_baseline: int = 0
@@ -82,7 +81,7 @@ def analyse(paths: list[str], *, published: date | None = None, rules_dirs: tupl
         claims, found = dask_analyse(list(paths), published=published, rules_dirs=rules_dirs,
                                      scheduler=scheduler, warn=warn)
         kept = suppress.apply(found, [], known)
-        return Result((), tuple(claims), kept.kept, tuple(found), kept.hidden_by_baseline)
+        return Result((), tuple(claims), kept.kept, kept.hidden_by_baseline)
     store = Ledger.open(ledger) if ledger else None
     articles: list[Article] = []
     claims: list[Claim] = []
@@ -112,7 +111,7 @@ def analyse(paths: list[str], *, published: date | None = None, rules_dirs: tupl
         given = {c.id for c in claims}
         found = [f for f in found if any(c.id in given for c in f.claims)]
     kept = suppress.apply(found, articles if use_markers else [], known)
-    return Result(tuple(articles), tuple(claims), kept.kept, tuple(found), kept.hidden_by_baseline,
+    return Result(tuple(articles), tuple(claims), kept.kept, kept.hidden_by_baseline,
                   kept.hidden_by_marker, kept.stale_baseline, kept.unused_markers, earlier, skipped)
 
 

@@ -51,3 +51,19 @@ def test_jsonl_archive_streams_through_export(tmp_path):
     rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert [r["value"] for r in rows] == [n + 10 for n in range(400)]
     assert rows[5]["line"] == 6 and rows[5]["article"] == "a5"
+
+
+def test_jobs_2_really_uses_worker_processes(monkeypatch):
+    import numcheck.pipeline as pipeline
+
+    started = []
+    real = pipeline.ProcessPoolExecutor
+
+    class Recording(real):
+        def __init__(self, workers, **kwargs):
+            started.append(workers)
+            super().__init__(workers, **kwargs)
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", Recording)
+    claims = list(pipeline.iter_claims([CORPUS], jobs=2))
+    assert started == [2] and len(claims) > 300

@@ -69,3 +69,17 @@ def test_unused_marker_is_reported(tmp_path):
     article.write_text("<!-- numcheck: ignore NC102 -- stale -->\nSome 40 people came.\n")
     result = run(["check", str(article)])
     assert result.exit_code == 0 and "a.md:1: unused suppression of NC102" in result.stderr
+
+
+def test_sarif_and_the_baseline_share_one_fingerprint(tmp_path):
+    from conftest import SEED_PUBLISHED
+    from numcheck import pipeline, rulebook
+    from numcheck.render import sarif
+
+    result = pipeline.analyse([str(SEED)], published=SEED_PUBLISHED)
+    baseline = tmp_path / "base.json"
+    run(["baseline", str(SEED), *PUB, "-o", str(baseline)])
+    in_baseline = [f["fingerprint"] for f in json.loads(baseline.read_text())["findings"]]
+    log = json.loads(sarif.render(list(result.findings), rulebook.load()))
+    in_sarif = [r["partialFingerprints"]["numcheck/v1"] for r in log["runs"][0]["results"]]
+    assert sorted(in_sarif) == sorted(in_baseline) and len(in_sarif) == 2

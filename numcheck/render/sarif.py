@@ -8,7 +8,6 @@ added, findings and rules in the order given.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Iterable
@@ -17,6 +16,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..model import Claim, Finding
 from ..rulebook import Rule
+from ..suppress import fingerprint  # the baseline's identity, so SARIF and baselines agree
 from .github import STDIN, posix_path
 from .rows import number
 
@@ -24,13 +24,6 @@ SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sar
 INFORMATION_URI = "https://github.com/numcheck/numcheck"
 LEVELS = {"info": "note", "warning": "warning", "error": "error"}
 FINGERPRINT = "numcheck/v1"
-
-
-def fingerprint(finding: Finding) -> str:
-    """sha256 of rule id, article ids, quantity and the sorted values: no paths, no lines."""
-    key = [finding.rule, sorted({c.article for c in finding.claims}), finding.quantity,
-           sorted(number(c.figure.value) for c in finding.claims)]
-    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def _uri(path: str) -> dict[str, str]:
