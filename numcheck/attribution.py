@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from copy import deepcopy
 from dataclasses import dataclass, field
 
 from . import dates
 from .lexicon import Lexicon, alternation
 from .text import quote_spans
 
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|al-\w+|bin|de|van|von|der|da|di|la|le)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|de|van|von|der|da|di))*")
+_NAME_RUN = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*|al-\w+|(?:bin|de|van|von|der|da|di|la|le)\b)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|(?:bin|de|van|von|der|da|di)\b))*")
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|then|also|meanwhile|however|separately|earlier|later|now|yet|while|as|because|since|speaking|writing)\s+)*"
     r"(?:(?:the|a|an|its|our)\s+)?(?:(?:unnamed|anonymous|unidentified)\s+)?", re.I)
@@ -35,6 +36,17 @@ _ACRONYM = re.compile(r"((?:[A-Z][\w'-]*\s+)(?:(?:for|of|and|on|the|de|des|du)\s
 # A lone capitalised word followed by a verb or a possessive: "Korvane said", "Brauwald's shares".
 _SINGLE_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+[A-Za-z]*)(?=(?:'s|’s)?\s+(?:said|says|reported|carried|posted|"
                           r"announced|warned|expects|expected|shares|has|had|is|was|will|would|also|made|sold))")
+_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de"}
+
+
+def _full_org_name(name: str) -> bool:
+    """"International Committee of the Red Cross": capitalised words joined by "of", "for",
+    "and", "the" make one name, not a description followed by a shorter name."""
+    words = name.split()
+    return len(words) >= 3 and words[0][:1].isupper() and words[-1][:1].isupper() \
+        and any(w in _CONNECTORS for w in words) and all(w[:1].isupper() or w in _CONNECTORS for w in words)
+
+
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -68,6 +80,7 @@ def _compile(lex: Lexicon) -> dict:
     verbs = alternation(sp["verbs"], boundary=False)
     relays = alternation(sp["relays"], boundary=False)
     np = r"[^,.;:!?“”\"]{2,80}?"
+    docs = alternation(sp["document_subjects"], boundary=False)
     return {
         "quoted": re.compile(rf"(?P<via>{relays})\s+quoted\s+(?P<src>{np})\s+as\s+saying", re.I),
         "according": re.compile(
@@ -81,6 +94,15 @@ def _compile(lex: Lexicon) -> dict:
                                   r"(?:broadcaster|newspaper|radio|television|channel|news\s+agency|agency|daily|weekly)?\s*"
                                   r"(?P<via>(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})"),
         "relay": re.compile(rf"^(?:the\s+)?(?:{relays})$", re.I),
+        "suffixes": re.compile(rf"(?:,?\s+(?:{alternation(sp['name_suffixes'], boundary=False)})\.?)+$"),
+        # "Home Office figures published yesterday", "an exit poll by broadcaster VPR",
+        # "final results released yesterday by the Election Board": the owner speaks.
+        "document_owner": re.compile(
+            rf"^(?:(?:the|a|an|its|new|latest|final|official|provisional|preliminary|own|annual|monthly|weekly)\s+)*"
+            rf"(?:{docs})(?:\s+(?:published|released|issued|compiled|seen|carried\s+out|conducted|"
+            rf"commissioned)\b[^,]*?)?\s+(?:by|from|of)\s+(?P<owner>.+)$"
+            rf"|^(?P<before>(?-i:[A-Z])[^,]*?|{alternation(sp['org_nouns'], boundary=False)})(?:'s|’s)?\s+(?:{docs})(?:\s+(?:published|released|issued|"
+            rf"compiled|seen)\b.*)?$", re.I),
         "titles": re.compile(rf"^(?:(?:{alternation(sp['titles'], boundary=False)})\.?\s+)+", re.I),
     }
 
@@ -200,6 +222,9 @@ class Attributor:
                 return self.local_aliases[key]
             if key in self.aliases:
                 return self.aliases[key]
+        name = self.rx["suffixes"].sub("", name)
+        if _full_org_name(name) and any(w in _CONNECTORS for w in self.strip_title(name).split()):
+            return name  # "International Committee of the Red Cross" is one name, not "Red Cross"
         # "Ukrainian president Volodymyr Zelensky" -> the name at the end of the phrase.
         runs = list(_NAME_RUN.finditer(name))
         if runs and runs[-1].end() == len(name):
@@ -214,6 +239,9 @@ class Attributor:
                 for known in reversed(self.state.names):
                     if words[0] in known.replace("-", " ").split()[:1] + known.split() and known != words[0]:
                         return known
+                before = name[:runs[-1].start()].split()
+                if before and before[-1].lower() in self.org_nouns and not words[0].lower() in self.org_nouns:
+                    return run  # "German drinks group Brauwald" is Brauwald
         # "the survey found" -> the body whose survey it is
         if raw.lower().startswith("the ") and low in self.doc_subjects and self.state.last_document_source:
             return self.state.last_document_source
@@ -269,7 +297,8 @@ class Attributor:
         if low == "it":
             return bool(self.state.last_org)
         words = low.split()
-        if words[0] in self.not_speakers or _NOT_A_SPEAKER_START.match(name) or len(words) > 7:
+        if words[0] in self.not_speakers or _NOT_A_SPEAKER_START.match(name) \
+                or len(words) > (12 if _full_org_name(name) else 7):
             return False
         if words[-1] in self.doc_subjects and name.split()[-1].islower() and not re.search(r"\b(?:from|by|of)\b", low):
             return len(words) == 1 and bool(self.state.last_document_source)
@@ -286,7 +315,19 @@ class Attributor:
             return False  # "two days ago"
         return True
 
+    def document_owner(self, phrase: str) -> str:
+        """The body whose document a phrase names, or "" ("Treasury documents" -> Treasury)."""
+        m = self.rx["document_owner"].match(" ".join(phrase.split()))
+        if m is None:
+            return ""
+        owner = (m.group("owner") or m.group("before") or "").strip()
+        return owner if owner and self.is_speaker(owner) else ""
+
     def make(self, phrase: str, via: str, start: int, end: int, verb: int) -> Attribution | None:
+        owner = self.document_owner(phrase)
+        if owner:
+            phrase = owner
+            self.state.last_document_source = self.canonical(owner)
         name = self.canonical(phrase)
         if not name:
             return None
@@ -294,7 +335,10 @@ class Attributor:
         return Attribution(name, via_name, self.source_type(name), start, end, verb)
 
     # -- one sentence ------------------------------------------------------
-    def in_sentence(self, text: str, start: int, end: int) -> list[Attribution]:
+    def in_sentence(self, text: str, start: int, end: int,
+                    quotes: list[tuple[int, int]] | None = None) -> list[Attribution]:
+        """The attributions in ``text[start:end]``; ``quotes`` are the quotation spans of the
+        whole text (a quote may open in an earlier sentence)."""
         self.observe(text, start, end)
         found: list[Attribution] = []
         covered: list[tuple[int, int]] = []
@@ -321,7 +365,10 @@ class Attributor:
                 covered.append((m.start(), close))
         for m in according:
             src = m.group("src")
-            if self.is_speaker(src):
+            phrase = re.match(r"[^,.;:!?“”\"]*", text[m.start("src"):end]).group(0)
+            if src != phrase and self.document_owner(phrase):
+                src = phrase  # "according to final results published on Monday by the Election Board"
+            if self.is_speaker(src) or self.document_owner(src):
                 a = self.make(src, "", m.start(), m.end(), m.start())
                 if a and m.group("doc"):
                     self.state.last_document_source = a.source  # "the survey found" later means this body
@@ -329,7 +376,16 @@ class Attributor:
                     a = Attribution(a.source, a.via, a.source_type, a.start, a.end, a.verb, relay=True)
                     found.append(a)
                     covered.append(m.span())
-        quotes = [(start + s, start + e) for s, e in quote_spans(text[start:end])]
+        if quotes is None:
+            quotes = quote_spans(text)
+        first = max(0, bisect_right(quotes, (start, float("inf"))) - 1)  # quotes do not overlap
+        inside = []
+        for q_start, q_end in quotes[first:]:
+            if q_start >= end:
+                break
+            if q_end > start:
+                inside.append((max(q_start, start), min(q_end, end)))
+        quotes = inside
         covered.sort()
         for m in self.rx["verb"].finditer(text, start, end):
             if _inside(covered, m.start(), 2) or _inside(quotes, m.start(), -1):
@@ -338,7 +394,7 @@ class Attributor:
                     re.search(r",\s*$", text[max(start, m.start() - 10):m.start()]):
                 # "..., telling parliament that": the speaker of the main clause goes on speaking
                 prev = found[-1]
-                found.append(Attribution(prev.source, prev.via, prev.source_type, prev.start, m.end(), m.start(),
+                found.append(Attribution(prev.source, prev.via, prev.source_type, m.start(), m.end(), m.start(),
                                          prev.relay))
                 insort(covered, (m.start(), m.end()))
                 continue
@@ -350,6 +406,23 @@ class Attributor:
             self.remember(a.source)
         found.sort(key=lambda a: a.verb)
         return found
+
+    def peek(self, text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Attribution]:
+        """The attributions of a later sentence, leaving what the article has learned untouched:
+        a quotation split over sentences is attributed where it closes."""
+        saved = (deepcopy(self.state), dict(self.local_aliases))
+        try:
+            return self.in_sentence(text, start, end, quotes)
+        finally:
+            self.state, self.local_aliases = saved
+
+    def quote_speaker(self, text: str, quote: tuple[int, int], found: list[Attribution]) -> Attribution | None:
+        """The attribution standing right after a quotation's close: '...," Jacques Moreau said'."""
+        for a in found:
+            if quote[1] - 1 <= a.start and re.fullmatch(r"[\s,.!?”\"’']*", text[quote[1]:a.start]) \
+                    or quote[1] <= a.verb and re.fullmatch(r"[\s,.!?”\"’']*", text[quote[1]:a.verb]):
+                return a
+        return None
 
     def _subject(self, left: str) -> tuple[str, int]:
         """The speaker phrase at the end of ``left`` and its offset in it; appositives allowed."""
@@ -408,7 +481,7 @@ class Attributor:
                 rest = re.match(r"[\s,]*", subject[expr.end:])
                 subject, offset = subject[expr.end + rest.end():], offset + expr.end + rest.end()
                 break
-        if subject.strip() and self.is_speaker(subject):
+        if subject.strip() and (self.is_speaker(subject) or self.document_owner(subject)):
             sub_start = start + offset + (len(subject) - len(subject.lstrip()))
             via = ""
             is_told = m.group("verb").lower() in ("told", "tells")

@@ -70,13 +70,15 @@ def _norm_source(name: str) -> str:
 
 
 def same_source(predicted: str, gold: str, lex=None) -> bool:
-    """Alias-equal, or one name inside the other ("official" in "South Korean official")."""
+    """Alias-equal, or the shorter name ends the longer and holds at least half its words
+    ("Zelensky" for "Volodymyr Zelensky"); "Office" is not "National Office for Risk"."""
     if lex is not None and same_source_names(predicted, gold, lex):
         return True
     p, g = _norm_source(predicted), _norm_source(gold)
     if not p or not g:
         return p == g
-    return p == g or f" {g} " in f" {p} " or f" {p} " in f" {g} "
+    short, long = sorted((p.split(), g.split()), key=len)
+    return long[len(long) - len(short):] == short and len(short) >= len(long) // 2
 
 
 def _close(a: float, b: float) -> bool:

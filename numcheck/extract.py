@@ -6,6 +6,7 @@ mapped over processes or a cluster engine without change.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from datetime import date
@@ -23,6 +24,8 @@ from .text import quote_spans, sentences
 _SAID_GAP = 4
 # ... or after a short phrase that says how it was said ("said in a statement on Thursday").
 _SAID_PHRASE = re.compile(r"\s+(?:in|at|to|during|via|through|told)\s+[^,;:\d“”\"]{0,35}?\s+")
+# ... or after whom it was told to ("told MPs yesterday", "told the committee on Monday").
+_TOLD_WHOM = re.compile(r"\s+(?:the\s+|a\s+)?(?!that\b)[\w'’-]+(?:\s+(?!that\b)[\w'’-]+){0,3}?\s+")
 
 
 def _slug(part: str) -> str:
@@ -50,6 +53,9 @@ def _said_on(exprs, att, text, published, lex, quotes=(), sentence_start=0):
         gap = text[att.end:expr.start]
         if expr.start >= att.end and _SAID_PHRASE.fullmatch(gap):
             return expr, dates.resolve(expr, published, lex)  # "said in a statement on Thursday"
+        if expr.start >= att.end and text.startswith(("told", "tell", "Told"), att.verb) and _TOLD_WHOM.fullmatch(gap) \
+                and not any(ch.isdigit() for ch in gap):
+            return expr, dates.resolve(expr, published, lex)
     for expr in reversed(candidates):
         # only a time that opens the sentence: "Speaking on Tuesday, the commander said"
         opening = re.match(r"\s*(?:[A-Z][a-z]+\s+)?(?:on\s+)?$", text[sentence_start:expr.start])
@@ -155,9 +161,19 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
     pending: dict[int, int] = {}  # part -> whole for "81 of the 150 seats"
     index = 0
     carried: tuple[str, str, str, date | None, str] | None = None  # last quoted speaker, for carry-over
-    for number, span in enumerate(sentences(text, lex)):
+    spans = sentences(text, lex)
+    span_starts = [s for s, _ in spans]
+    closing: dict[tuple[int, int], object] = {}  # quote -> the attribution after its close, if any
+
+    def speaker_after(quote: tuple[int, int]):
+        if quote not in closing:
+            k = bisect_right(span_starts, quote[1]) - 1
+            found_there = attributor.peek(text, spans[k][0], spans[k][1], quotes) if k >= 0 else []
+            closing[quote] = attributor.quote_speaker(text, quote, found_there)
+        return closing[quote]
+    for number, span in enumerate(spans):
         s_start, s_end = span
-        found = attributor.in_sentence(text, s_start, s_end)
+        found = attributor.in_sentence(text, s_start, s_end, quotes)
         sent_figs: list[Figure] = []
         while index < len(figures) and figures[index].start < s_end:
             if figures[index].start >= s_start:
@@ -179,6 +195,8 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
         for j, (fig, ctx) in enumerate(zip(sent_figs, contexts)):
             quote = quote_for(text, fig.start, quotes)
             att = attributor.for_figure(text, span, fig.start, found, quote)
+            if att is None and quote is not None and quote[1] > s_end:
+                att = speaker_after(quote)
             if ctx.counted == "age" and quote is None:
                 att = None  # "the 29-year-old striker": a description in the outlet's voice
             content_start = s_start
