@@ -540,7 +540,8 @@ class Attributor:
         name = self.canonical(phrase)
         if not name or self.source_type(name) == "other" and not self.is_org_name(name):
             return None  # "The plan raises council tax by 4.99%, adding £94": things do not speak
-        return Attribution(name, "", self.source_type(name), m.start(), m.end(), m.start())
+        # the span starts at the subject, so a time in the main clause dates the statement
+        return Attribution(name, "", self.source_type(name), start, m.end(), m.start())
 
     def speaker_of(self, text: str, start: int, end: int, m: re.Match, quotes) -> Attribution | None:
         verb_start, verb_end = m.span()
