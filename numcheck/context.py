@@ -24,6 +24,7 @@ from .model import Figure
 _REACH = 300
 # How many earlier figures "3,000 of them" or "another 190" may point back to.
 _LOOKBACK = 40
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*|[,;:()\"“”]")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*|[,.;:!?()\"“”]|\S")
 
 
@@ -31,11 +32,23 @@ def _slug_word(phrase: str) -> str:
     return phrase.lower().replace("’", "'").removeprefix("the ").strip()
 
 
+def _proper(text: str, word: str) -> bool:
+    """A capitalised word that the text also capitalises mid-sentence: a name."""
+    return re.search(rf"[a-z,] {re.escape(word)}\b", text) is not None
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and text[i - 1] in " \t\"“‘'(":
         i -= 1
     return i == 0 or text[i - 1] in ".!?\n"
+_OF_DET = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|his\s+|her\s+|this\s+|that\s+|these\s+|those\s+|our\s+)?", re.I)
+# Between money and what it pays for: "a year", "over the next three years", "this year".
+_MONEY_GAP = (r"(?:\s+(?:a|per|each)\s+(?:year|month|week|day))?(?:\s+(?:over|during|in|within|for)\s+(?:the\s+)?"
+              r"(?:next|last|past|coming|first)\s+(?:[a-z]+\s+)?(?:years?|months?|weeks?|decades?))?"
+              r"(?:\s+(?:this|next|last)\s+(?:year|month|week))?")
+_TARGET_DET = r"(?:(?:the|its|their|a|an|his|her|our|this|these|those)\s+|[“\"‘'])*"
+_BARE_LINK = re.compile(r"\b(?:to|at|by)\s+$")
 _BACKREF = re.compile(r"\s*(?:-strong\s+)?of\s+(?:them|those|these|whom|which)\b", re.I)
 _PART_OF_THE = re.compile(r"\s+of\s+(?:the|those|these|their|its|our|all)\s+(?=([A-Za-z0-9][\w'-]*))", re.I)
 _OF_THE_NEXT = re.compile(r"\s+of\s+(?:the|its|their|a|all)\s+(?:total\s+of\s+)?(?=[$£€¥₹]?\d)", re.I)
@@ -126,6 +139,7 @@ class ContextReader:
         self.ratio_base = re.compile(
             rf"\s+of\s+(?:{alternation(lex['nouns']['ratio_bases'], boundary=False)})\b", re.I)
         self.rate_words = {k.lower(): v for k, v in lex["nouns"]["rate_words"].items()}
+        self.rate_units = set(self.rate_words.values()) | {w.split()[-1] for w in self.rate_words}
         self.rate = re.compile(rf"\s*,?\s*(?:of\s+\w+\s+)?({alternation(self.rate_words, boundary=False)})\b", re.I)
         self.part_cues = re.compile(rf"\b(?:{alternation(lex['nouns']['part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
         self.part_index: dict[int, int] = {}  # part -> whole, as extract records them
@@ -138,6 +152,22 @@ class ContextReader:
         self.ed_nouns = lex.wordset("nouns", "ed_nouns")
         self.ing_nouns = lex.wordset("nouns", "ing_nouns")
         self.irregular = lex["nouns"]["irregular_plurals"]
+        verbs = alternation(lex["nouns"]["purpose_verbs"], boundary=False)
+        self.purpose = re.compile(rf"{_MONEY_GAP},?\s+(?:(?:will|would|is|are|was|were|has|have|had|be|been|being|to|also)\s+)*"
+                                  rf"(?:{verbs})\s+(?:on|to|towards|toward|for|into|in)\s+{_TARGET_DET}", re.I)
+        self.target = re.compile(rf"{_MONEY_GAP}\s+(in|for|on|towards|into)\s+{_TARGET_DET}(?=[a-z])")
+        self.spending = lex.wordset("nouns", "spending_verbs")
+        self.manner = lex.wordset("nouns", "manner_nouns")
+        self.particles = lex.wordset("nouns", "particles")
+        self.linking = lex.wordset("nouns", "linking_verbs")
+        self.predicates = lex.wordset("nouns", "predicate_verbs")
+        self.fillers = lex.wordset("nouns", "verb_fillers")
+        self.figure_preps = lex.wordset("nouns", "figure_preps")
+        self.chain_preps = lex.wordset("nouns", "chain_preps")
+        self.determiners = lex.wordset("nouns", "determiners")
+        self.pronouns = lex.wordset("nouns", "pronouns")
+        self.time_words = lex.wordset("nouns", "time_words")
+        self.number_words = {w.lower() for w in lex["numbers"]["units"]} | {w.lower() for w in lex["numbers"]["tens"]}
         self.months = lex.wordset("nonfigures", "months")
         self.weekdays = frozenset(lex["dates"]["weekdays"])
         self.time_unit_codes = set(lex["units"]["time_units"].values())
@@ -147,11 +177,29 @@ class ContextReader:
     def is_verb(self, low: str) -> bool:
         if low in self.verbs:
             return True
+        if "-" in low and low.endswith("ed"):
+            return False  # "council-owned", "state-backed": an adjective
         return (low.endswith("ed") and low not in self.ed_nouns) or (low.endswith("ly") and len(low) > 4) \
             or (low.endswith("ing") and len(low) > 5 and low not in self.ing_nouns)
 
     def is_plural(self, low: str) -> bool:
         return low in self.irregular or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")))
+
+    def is_noun(self, low: str) -> bool:
+        return bool(low) and low[0].isalpha() and low not in self.stop and low not in self.modifiers \
+            and not self.is_verb(low) and low not in self.months and low not in self.weekdays
+
+    def plural_modifier(self, tokens: list, i: int) -> bool:
+        """A plural that describes the noun after it: "police officers", "services inflation is"."""
+        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        low = nxt.lower()
+        if not nxt[:1].islower() or not self.is_noun(low) or low in self.units:
+            return False
+        if self.is_plural(low):
+            return True
+        if i + 2 >= len(tokens):
+            return True  # the phrase ends there: "goods inflation" before its verb
+        return tokens[i + 2].group(0).lower() in self.auxiliaries  # "services inflation is"
 
     def noun_after(self, text: str, pos: int, limit: int) -> tuple[str, int]:
         """Head noun of the noun phrase starting at pos, and where it ends.
@@ -160,7 +208,7 @@ class ContextReader:
         adjectives come first, a plural noun ends the phrase, and a verb, a
         preposition or punctuation ends it too.
         """
-        head, head_end = "", pos
+        head, head_end, before = "", pos, ""
         tokens = list(islice(_TOKEN.finditer(text, pos, limit), 6))
         for i, m in enumerate(tokens):
             tok = m.group(0)
@@ -169,8 +217,8 @@ class ContextReader:
             if any(ch.isdigit() for ch in tok):
                 continue  # F-16, A320: a model name before the noun
             low = tok.lower().replace("’", "'")
-            if low.endswith("'s"):
-                head, head_end = "", m.end()  # "Russia's" owns the head, it is not the head
+            if low.endswith(("'s", "s'")):
+                head, head_end, before = "", m.end(), ""  # "Russia's", "pilots'" own the head, they are not it
                 continue
             if low in self.modifiers or low in self.units:
                 continue
@@ -190,8 +238,8 @@ class ContextReader:
                 if head:
                     break
                 continue  # "North Korean soldiers": the nationality is not the noun
-            head, head_end = tok, m.end()
-            if plural:
+            head, head_end, before = tok, m.end(), head
+            if plural and not self.plural_modifier(tokens, i):
                 break
         if head and (head.lower() in self.measure_heads or head.lower() in self.of_heads):
             m = re.match(r"\s+of\s+(?:the\s+)?", text[head_end:limit])
@@ -199,6 +247,8 @@ class ContextReader:
                 inner, inner_end = self.noun_after(text, head_end + m.end(), limit)
                 if inner:
                     return inner, inner_end
+            elif before and head.lower() in self.measure_heads:
+                return before, head_end  # "the death toll": the word before says what is counted
         return head, head_end
 
     def linked_before(self, text: str, start: int, floor: int, sentence_start: int | None = None) -> str:
@@ -213,8 +263,14 @@ class ContextReader:
             return ""
         word = m.group(1)
         low = word.lower()
+        if low in self.change_nouns and re.match(r"\s+of\b", text[m.end(1):start]):
+            return low  # "a pay rise of at least 9%"
         if low in self.stop or low in self.verbs or self.is_verb(low) or low in self.modifiers:
             return ""
+        if low in self.predicates or low in self.linking:
+            prev = re.search(r"([\w'’-]+)\s+$", text[max(floor, m.start(1) - 30):m.start(1)])
+            if not prev or prev.group(1).lower() not in self.determiners:
+                return ""  # "debt will climb to", "temperatures drop to": a verb, not a noun
         if word[0].isupper() and not _sentence_initial(text, m.start(1)) or "'" in word.replace("’", "'"):
             return ""
         if low in self.measure_heads:
@@ -222,6 +278,140 @@ class ContextReader:
             if before and before.group(1).lower() not in self.stop and before.group(1).lower() not in self.modifiers:
                 return singular(before.group(1), self.lex)
         return singular(word, self.lex)
+
+    # -- what stands before the figure --------------------------------------
+    def verbish(self, low: str) -> bool:
+        return low in self.auxiliaries or low in self.predicates or low in self.linking or self.is_verb(low)
+
+    def measured_before(self, text: str, start: int, floor: int) -> str | None:
+        """What a figure measures, read off the verb before it; None when no verb leads to it.
+
+        "cut the tax rate from 19%": the object of the verb; "the rate is expected to be cut by
+        0.25 points", "temperatures in the hills drop to 4C": the subject; "the deal would save
+        €180m": nothing, the figure is the verb's own object.
+        """
+        toks = [(m, m.group(0).lower().replace("’", "'")) for m in _WORD.finditer(text, max(floor, start - _REACH), start)]
+        i = len(toks) - 1
+        while i >= 0 and toks[i][1] in self.figure_preps:
+            i -= 1
+        prep = i < len(toks) - 1
+        while i >= 0 and toks[i][1] in self.fillers:
+            i -= 1  # "was only", "is still running at"
+        if i < 0:
+            return None
+        low = toks[i][1]
+        if prep and low in self.pronouns:
+            return ""  # "values it at $1.1bn": what "it" is is not read here
+        prev = toks[i - 1][1] if i > 0 else ""
+        noun_like = prev in self.determiners  # "a rise to", not "debt will rise to"
+        after_modal = (prev in self.auxiliaries or prev == "to") and self.is_noun(low) and not self.is_plural(low)
+        if not ((self.verbish(low) or after_modal) and not noun_like):
+            return self.object_before(text, toks, i) if prep and self.is_noun(low) else None
+        j = i - 1
+        while j >= 0 and (self.group_verb(toks, j) or toks[j][1] in self.fillers):
+            j -= 1
+        if not prep and low not in self.linking:
+            return ""  # the figure is the object of the verb
+        return self.subject_of(text, toks, j)
+
+    def group_verb(self, toks: list, j: int) -> bool:
+        """A word of a verb group before its last verb: "has", "been", "expected", "to be"."""
+        low = toks[j][1]
+        if self.is_plural(low) and j + 1 < len(toks) and toks[j + 1][1] in self.auxiliaries:
+            return False  # "rent rises will be capped": a noun before its auxiliary
+        return low in self.auxiliaries or low in self.verbs or low in ("be", "been", "being") \
+            or (self.is_verb(low) and not self.is_plural(low))
+
+    def object_before(self, text: str, toks: list, i: int) -> str | None:
+        """ "cuts the small-business tax rate from 19%": the noun phrase after the verb."""
+        first = self.chain_start(toks, i)
+        if first is None or first == 0:
+            return None
+        verb = toks[first - 1][1]
+        if not self.verbish(verb) or verb in self.auxiliaries or verb in self.linking:
+            return None
+        return self.head_of(text, toks, first, i)
+
+    def subject_of(self, text: str, toks: list, j: int) -> str | None:
+        """The subject ending at toks[j], over an appositive or a relative clause before the verb."""
+        while j >= 0 and self.is_time(toks, j):
+            j -= 1  # "Telvara's revenue last year was": the time is no part of the subject
+        if j >= 0 and toks[j][1] == ",":
+            # "The airline's load factor, the share of seats filled, rose to 88.4%"
+            k = next((k for k in range(j - 1, -1, -1) if toks[k][1] == ","), -1)
+            j = k - 1
+        first = self.chain_start(toks, j)
+        if first is None:
+            return None
+        before = toks[first - 1][1] if first else ""
+        if before in ("who", "which", "that") and j - first < 1 and first >= 2:
+            # "the share of pupils who vape regularly fell to": the relative clause is the subject's
+            k = first - 2 if toks[first - 2][1] != "," else first - 3
+            if k >= 0 and self.is_noun(toks[k][1]):
+                start = self.chain_start(toks, k)
+                first, j = (k if start is None else start), k
+        head = self.head_of(text, toks, first, j)
+        if before == "whose" and head in self.measure_heads and first >= 2:
+            # "the skylark, whose numbers dropped by 58%": what the numbers are of
+            k = first - 2 if toks[first - 2][1] != "," else first - 3
+            if k >= 0 and self.is_noun(toks[k][1]):
+                return singular(toks[k][0].group(0), self.lex)
+        return head or None
+
+    def is_time(self, toks: list, k: int) -> bool:
+        low = toks[k][1]
+        return low in self.time_words or low in self.weekdays or low in self.months \
+            or (len(low) == 4 and low.isdigit())
+
+    def chain_start(self, toks: list, j: int) -> int | None:
+        """Where the noun phrase ending at toks[j] begins, over "of", "in" and the like."""
+        first = None
+        k = j
+        while k >= 0:
+            low = toks[k][1]
+            if low in self.determiners:
+                first, k = k, k - 1
+                if k >= 0 and toks[k][1] in self.chain_preps:
+                    k -= 1
+                    continue
+                if k >= 0 and self.participle(toks, k):
+                    continue  # "pupils passing their exams"
+                break
+            if low in self.chain_preps and first is not None:
+                k -= 1
+                continue
+            if self.participle(toks, k):
+                first, k = k, k - 1
+                continue
+            if not toks[k][0].group(0)[0].isalnum() or (low in self.stop and low not in self.modifiers) \
+                    or low in self.auxiliaries or self.is_verb(low):
+                break
+            first, k = k, k - 1
+        return first
+
+    def participle(self, toks: list, k: int) -> bool:
+        """ "people waiting for treatment", "planned hospital treatment": a verb form inside a noun phrase."""
+        low = toks[k][1]
+        if low in self.verbs or low in self.auxiliaries or not low.endswith(("ed", "ing")):
+            return False
+        prev = toks[k - 1][1] if k else ""
+        nxt = toks[k + 1][1] if k + 1 < len(toks) else ""
+        return (self.is_noun(prev) and self.is_plural(prev)) or (self.is_noun(nxt) and not self.verbish(nxt))
+
+    def head_of(self, text: str, toks: list, first: int, last: int) -> str:
+        while first <= last and (toks[first][1] in self.determiners or toks[first][1].endswith(("'s", "s'"))
+                                 or toks[first][1][0].isdigit()):
+            first += 1  # "The UN's $48m emergency appeal": the head comes after the owner and the figure
+        if first > last:
+            return ""
+        pos = toks[first][0].start()
+        head, _ = self.noun_after(text, pos, toks[last][0].end())
+        low = head.lower()
+        if not head or low in self.pronouns or "'" in low or low in self.number_words:
+            return ""
+        if head[0].isupper() and (not _sentence_initial(text, text.rfind(head, pos)) or _proper(text, head)):
+            return ""  # "Kharovia", "Brauwald": a name is not what a figure counts
+        return singular(head, self.lex)
 
     def subject_before(self, text: str, start: int, floor: int, sentence_start: int | None = None) -> str:
         """The thing measured before a figure: "Turnout was", "a death toll of", "Prices rose"."""
@@ -234,6 +424,9 @@ class ContextReader:
                 head = self.noun_after(text, nxt.end(), sentence_start + len(opening))[0] if nxt else ""
             if head and not head[0].isupper() or head and _sentence_initial(text, text.find(head, sentence_start)):
                 return singular(head, self.lex)
+        measured = self.measured_before(text, start, floor)
+        if measured is not None:
+            return measured
         clause = floor
         for m in re.finditer(r"[,;:]|\b(?:that|said|says|told|and|but|while|whereas)\b", text[floor:start]):
             clause = floor + m.end()
@@ -258,7 +451,8 @@ class ContextReader:
         return singular(head, self.lex)
 
     def counted(self, text: str, fig: Figure, floor: int, limit: int,
-                earlier: list[tuple[Figure, str]], sentence_start: int = 0) -> tuple[str, int | None]:
+                earlier: list[tuple[Figure, str]], sentence_start: int = 0,
+                sentence_end: int | None = None) -> tuple[str, int | None]:
         """The counted noun, and the index in ``earlier`` of the whole it is a part of."""
         after = fig.end
         if fig.unit == "year" and (fig.text.lower().endswith("old") or re.search(
@@ -295,18 +489,24 @@ class ContextReader:
         if not head and fig.unit == "%" and self.ratio_base.match(text, after):
             return self.subject_before(text, fig.start, floor, sentence_start), None  # "98% of GDP": the debt is measured
         if not head:
-            rest = text[after:limit]
-            m = re.match(r"\s+(?:of|in|for|on)\s+(?:the\s+|its\s+|their\s+|all\s+|his\s+|her\s+)?", rest)
-            if m and (rest.lstrip().startswith("of") or fig.unit in self.currency_codes and not rest.lstrip().startswith("on ") or
-                      fig.unit in self.currency_codes and re.match(r"\s*on\s+(?!the\b|a\b)[a-z]", rest)):
-                head, _ = self.noun_after(text, after + m.end(), limit)
+            m = _OF_DET.match(text, after, limit)
+            if m:
+                head, _ = self.noun_after(text, m.end(), limit)
         if head:
             word = singular(head, self.lex)
             if word not in self.scale_words:
                 return word, None
         linked = self.linked_before(text, fig.start, floor, sentence_start)
+        if linked and _BARE_LINK.search(text, max(floor, fig.start - 12), fig.start):
+            # "raise the top rate of income tax to 45%": the object, not the noun before "to"
+            linked = self.measured_before(text, fig.start, floor) or linked
         if linked:
             return linked, None
+        if fig.unit in self.currency_codes:
+            # "over the next three years" may hold a figure of its own: read on to the sentence's end
+            target = self.money_target(text, fig, sentence_start, max(limit, sentence_end or limit))
+            if target or target is None:
+                return target or "", None
         for other, noun, *_ in reversed(earlier[-_LOOKBACK:]):
             # "rose from 4.2% to 5.1%": the second figure measures what the first did
             if other.start < sentence_start:
@@ -314,6 +514,36 @@ class ContextReader:
             if noun and other.unit == fig.unit:
                 return noun, None
         return self.subject_before(text, fig.start, floor, sentence_start), None
+
+    def money_target(self, text: str, fig: Figure, sentence_start: int, limit: int) -> str | None:
+        """What money pays for: "£1.1bn will go on hospital repairs", "spend £45m over three years on
+        stop-smoking services", "$20m in emergency financing", "€38.50 per share"."""
+        m = re.match(r"\s+(?:per|a|an)\s+([a-z]+)\b", text[fig.end:limit])
+        if m and m.group(1) not in self.rate_units and m.group(1) not in self.units and self.is_noun(m.group(1)):
+            return singular(m.group(1), self.lex)  # a price: "€38.50 per share", "€34.25 a share"
+        m = self.purpose.match(text, fig.end, limit)
+        if not m:
+            m = self.target.match(text, fig.end, limit)
+            if m and m.group(1) != "in" and not self.pays_for(text, fig.start, sentence_start):
+                return ""  # "raised $4.6m for local charities": who gets it, not what it counts
+        if not m:
+            return ""
+        head, _ = self.noun_after(text, m.end(), limit)
+        word = singular(head, self.lex) if head and head[0].islower() else ""
+        return None if word in self.manner else word  # "€4.2bn in cash": how it is paid, and nothing counted
+
+    def pays_for(self, text: str, start: int, floor: int) -> bool:
+        """Whether "on"/"for" after money names what it pays for: after a spending verb or no verb."""
+        words = re.findall(r"[A-Za-z][\w'’-]*|,", text[max(floor, start - 60):start])
+        for word in reversed(words[-4:]):
+            low = word.lower()
+            if low in (",", "that"):
+                break
+            if low in self.spending:
+                return True
+            if self.verbish(low) and low not in self.auxiliaries and low not in self.particles:
+                return False
+        return True
 
     def same_class(self, a: str, b: str) -> bool:
         return a == b or self.classes.get(a, a) == self.classes.get(b, b)
@@ -377,7 +607,7 @@ class ContextReader:
             limit = figs[i + 1].start if i + 1 < len(figs) else s_end
             if floors:
                 floor = max(floor, floors[i])
-            noun, part = self.counted(text, fig, floor, limit, earlier, s_start)
+            noun, part = self.counted(text, fig, floor, limit, earlier, s_start, s_end)
             if part is None:
                 part = self.whole_by_cue(text, fig, i, figs, base, earlier, out, s_start, noun)
             if i + 1 < len(figs) and _OF_THE_NEXT.match(text, fig.end) and figs[i + 1].start - fig.end < 20:

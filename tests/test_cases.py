@@ -23,7 +23,7 @@ def _close(a, b):
     return abs(float(a) - float(b)) <= 1e-3 * max(1.0, abs(float(b)))
 
 
-@pytest.mark.parametrize("case", _load("figures.yaml"))
+@pytest.mark.parametrize("case", _load("figures.yaml") + _load("counted.yaml"))
 def test_figures(case, lex):
     claims = claims_of(case["sentence"], lex=lex)
     got = [(c.figure.text, c.figure.value, c.figure.approx, c.figure.unit, c.counted) for c in claims]
