@@ -123,7 +123,7 @@ def _compile(lex: Lexicon) -> dict:
         "poll_cue": re.compile(rf"(?<![\w])(?:{alternation(units['poll_cues'], boundary=False)})(?![\w])", re.I),
         "unit_before": re.compile(rf"(?<![\w])({alternation(units['units_before'], boundary=False)})\s*$", re.I),
         "age_noun": re.compile(
-            rf"(?<![\w])(?:{alternation(units['age_nouns'], boundary=False)})\s+(?:\w+\s+){{0,2}}$", re.I),
+            rf"(?<![\w])(?:{alternation(units['age_nouns'], boundary=False)})\s+(?:\w+\s+){{0,3}}$", re.I),
         "age_subject": re.compile(
             rf"(?<![\w])(?:{alternation(units['age_subjects'], boundary=False)})\s+"
             rf"(?:{alternation(units['age_verbs'], boundary=False)})\s+$|(?<![\w])(?:i|he|she)[’']m\s+$", re.I),

@@ -10,7 +10,11 @@ LEX = lexicon.load()
 NEWSY = st.lists(st.sampled_from(list("0123456789 ,.-%$£€kmbn") + [
     " some ", " more than ", " up to ", " between ", " and ", " to ", " million", " per cent", " soldiers",
     " of them", " in 2023", " October ", " F-", " aged ", "-year-old", " a third of", " dozens of ",
-    " two", " hundred", " nearly ", "\n", "“", "”"]), max_size=40).map("".join)
+    " two", " hundred", " nearly ", "\n", "“", "”",
+    # forms with their own code paths: signs, glued currencies, compound scales and durations
+    " minus ", " -", "−", "C", " Rs", "₹", " lakh", " crore", " half", " a ", " by ", " their",
+    " hour", " minutes", " and a half", " points", " poll", "- to ", "-year-olds", " 0 800",
+    " until at least ", " up ", " under ", " children"]), max_size=40).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
