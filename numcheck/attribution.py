@@ -52,7 +52,9 @@ _BY_AGENT = re.compile(r"\s+by\s+((?:the\s+|an?\s+)?[^,.;:!?“”\"()]{2,60}?)(
 # A figure (and at most two words) just before a participle: "the 3.2% forecast by".
 _FIGURE_BEFORE = re.compile(r"\d[\d,.]*\s*(?:%|per\s+cent|percent|[a-zA-Z]{0,3})(?:\s+[a-z][\w-]*){0,2}\s+$")
 # The figure's own relative clause: "the 66 that the exit poll had projected".
-_RELATIVE = re.compile(r"\S+(?:\s+[\w'’-]+){0,2}?\s+(?:that|which)\s+(?:the\s+|an?\s+)?")
+_RELATIVE = re.compile(r"\S+(?:\s+[\w'’-]+){0,2}?\s+(?:(?:that|which)\s+(?:the\s+|an?\s+)?)?")
+_PRONOUN_AT_END = re.compile(r"(?<=\s)(?:it|he|she|they|we)(?:\s+(?:now|also|had|has|have|would|will|then|later|previously|again|first|originally))*\s*$")
+_PRONOUN_SUBJECT = re.compile(r"(?:it|he|she|they|we)\s")
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -180,6 +182,8 @@ class Attributor:
         for kind, words in self.types:
             if any(f" {w} " in low for w in words):
                 return kind
+        if any(w in self.org_words for w in low.split()):
+            return "organisation"  # "Dalmark Foods", "Kestrel Airways"
         return "person" if _NAME_RUN.fullmatch(name) and len(name.split()) >= 2 else "other"
 
     def observe(self, text: str, start: int, end: int) -> None:
@@ -454,6 +458,8 @@ class Attributor:
                     insort(covered, (m.start(), m.end()))
                 continue
             a = self.speaker_of(text, start, end, m, quotes)
+            if a:
+                self.remember(a.source)  # "Dalmark said ..., below the $3.4bn it forecast": "it" is Dalmark
             if a and found and re.search(r"\bthat\s+$", text[max(start, a.start - 8):a.start]) \
                     and any(f.verb < a.start and not f.passive for f in found):
                 continue  # "told the council that monitors had recorded 37 violations": the teller speaks
@@ -491,6 +497,11 @@ class Attributor:
         last = segments[-1]
         last_clause = re.split(r"\b(?:that|which|who|whom|as|while|when|whereas|because|after|before|since|although|though|where|if)\b", last)[-1]
         offset = base + len(body) - len(last_clause)
+        pronoun = _PRONOUN_AT_END.search(last_clause)
+        if pronoun and pronoun.start() > 0:
+            # "below the $3.4bn it forecast": the pronoun, not the phrase before it, is the subject
+            offset += pronoun.start()
+            last_clause = last_clause[pronoun.start():]
         when = dates.find(last_clause, self.lex) if last_clause.strip() else ()
         if when and re.fullmatch(r"\s*(?:on|in|late|early|last|this)?\s*", last_clause[:when[0].start]) \
                 and not last_clause[when[0].end:].strip():
@@ -621,7 +632,8 @@ class Attributor:
         # figure's own clause names its source.
         own = [a for a in found if fig_start < a.verb <= fig_start + 80 and (
             a.passive and not _CLAUSE_MARK.search(text, fig_start, a.verb)
-            or _RELATIVE.fullmatch(text, fig_start, a.start))]
+            or (rel := _RELATIVE.fullmatch(text, fig_start, a.start)) is not None
+            and (re.search(r"\b(?:that|which)\s+(?:the\s+|an?\s+)?$", rel.group(0)) or _PRONOUN_SUBJECT.match(text, a.start)))]
         if own:
             return own[0]
         # "..., the company said." speaks for what came before it; "fell 8.3% after the company

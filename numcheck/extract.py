@@ -58,11 +58,20 @@ def _said_on(exprs, att, text, published, lex, quotes=(), sentence_start=0):
             return expr, dates.resolve(expr, published, lex)
     for expr in reversed(candidates):
         # only a time that opens the sentence: "Speaking on Tuesday, the commander said"
-        opening = re.match(r"\s*(?:[A-Z][a-z]+\s+)?(?:on\s+)?$", text[sentence_start:expr.start])
+        opening = re.match(r"\s*(?:[A-Z][a-z]+\s+)?(?:on\s+)?$|\s*(?:In|At|During|Speaking|Writing|Asked|Addressing)\b[^,\d]{0,40}$",
+                           text[sentence_start:expr.start])  # "In its update yesterday, the authority said"
         if expr.end <= att.start and opening and re.fullmatch(r"[\s,]*(?:the\s+)?", text[expr.end:att.start]) is not None \
                 and not quote_for(text, expr.start, quotes):
             return expr, dates.resolve(expr, published, lex)
     return None, (None, "")
+
+
+def _same_occasion(text: str, att) -> bool:
+    """"It said ...", "He added ...", "the minister also said": the same statement as the
+    source's last dated one; a fresh "the HDS said" with no time is said on the day of the story."""
+    phrase = text[att.start:att.verb + 12]
+    return bool(re.match(r"(?i)(?:he|she|it|they|we)\b|\w+ing\b", phrase)
+                or re.search(r"\b(?:also|added|adding|went on|continued|same)\b", text[att.start:att.end + 30]))
 
 
 def _period(fig: Figure, exprs, said_expr, clause: tuple[int, int], published, lex) -> str:
@@ -206,7 +215,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 expr, (said_on, grain) = _said_on(exprs, att, text, published, lex, quotes, s_start)
                 last = dated.get(source)
                 explicit = expr is not None and said_on is not None
-                if expr is None and last is not None and number - last[0] <= 2:
+                if expr is None and last is not None and number - last[0] <= 2 and _same_occasion(text, att):
                     said_on, grain = last[1], last[2]  # "Daras told the same briefing": the same occasion
                     explicit = True
                 elif expr is None and published is not None:
