@@ -91,7 +91,7 @@ def _compile(lex: Lexicon) -> dict:
         "hedge": re.compile(rf"(?:^|(?<=[^\w]))({alternation(hedges['hedges'], boundary=False)})\s+$", re.I),
         "between": re.compile(r"(?:^|(?<=[^\w]))(between)\s+$", re.I),
         "fraction": re.compile(
-            rf"(?<![\w-])((?:a|one|{alternation(small, boundary=False)})[\s-]+"
+            rf"(?<![\w-])((?:an?|one|{alternation(small, boundary=False)})[\s-]+"
             rf"{alternation(fractions, boundary=False)}|half)(?![\w-])", re.I),
         "half_of_one": re.compile(
             rf"(?<![\w-])(?:{alternation(nums['half_of_one'], boundary=False)})\s+([a-z]+)\b", re.I),
@@ -119,6 +119,7 @@ def _compile(lex: Lexicon) -> dict:
             rf"(?<![\w])(?:{alternation(non['year_prepositions'], boundary=False)})\s+$", re.I),
         "change_before_to": re.compile(
             rf"(?<![\w])(?:{alternation(non['change_before_to'], boundary=False)})\s+$", re.I),
+        "dimension": re.compile(rf"-(?:{alternation(units['dimension_words'], boundary=False)})\b", re.I),
         "points": re.compile(r"(?:\s|-)points?\b", re.I),
         "poll_cue": re.compile(rf"(?<![\w])(?:{alternation(units['poll_cues'], boundary=False)})(?![\w])", re.I),
         "unit_before": re.compile(rf"(?<![\w])({alternation(units['units_before'], boundary=False)})\s*$", re.I),
@@ -271,6 +272,7 @@ class _Scanner:
         self.irregular = lex["nouns"]["irregular_plurals"]
         self.units_before = {k.lower(): v for k, v in units["units_before"].items()}
         self.age_hedges = lex.wordset("units", "age_hedges")
+        self.over_keeps = lex.wordset("hedges", "over_period_keeps_hedge")
         self.compound = units["compound_durations"]
         self.fraction_next = lex.wordset("numbers", "fraction_before_noun")
         self.fraction_blockers = lex.wordset("numbers", "fraction_blockers")
@@ -354,7 +356,7 @@ class _Scanner:
             phrase = m.group(1).lower()
             parts = re.split(r"[\s-]+", phrase)
             frac = self.lex["numbers"]["fractions"].get(parts[-1])
-            count = 1.0 if len(parts) == 1 or parts[0] in ("a", "one") else (_parse_words(parts[0], self.lex) or 1.0)
+            count = 1.0 if len(parts) == 1 or parts[0] in ("a", "an", "one") else (_parse_words(parts[0], self.lex) or 1.0)
             self.add_hedged(m.start(1), m.end(1), round(count * float(frac), 6), "%")
         for m in self.rx["vague"].finditer(text):
             low, high = (float(x) for x in self.vague[m.group(1).lower()])
@@ -495,7 +497,8 @@ class _Scanner:
         if m:
             return scale, "degC" if m.group(1) == "C" else "degF", m.end()
         m = self.rx["measure"].match(text, pos)
-        if m and not (m.group(0)[:1] == "-" and not text[m.end():m.end() + 1] in " ,.;"):
+        if m and not (m.group(0)[:1] == "-" and not text[m.end():m.end() + 1] in " ,.;:)\"”'’"
+                      and not self.rx["dimension"].match(text, m.end())):
             return scale, self.measures[m.group(1).lower()], m.end()
         m = self.rx["strong"].match(text, pos)
         if m:
@@ -617,6 +620,9 @@ class _Scanner:
         written_unit = unit
         if not unit and scale == 1:
             unit = self.unit_from_context(num, begin, hedge, hedge_start, end)
+        if hedge == "over" and written_unit in self.time_codes and \
+                _prev_word(text, hedge_start)[0].lower() not in self.over_keeps:
+            hedge, hedge_start = "", begin  # "over seven years": the period, not "more than"
         if unit in self.compound:
             m = self.rx["compound_duration"].match(text, end)
             if m:
