@@ -115,63 +115,72 @@ def _compile_modality(lex: Lexicon) -> tuple[list, list]:
     return build(lex["modality"]["cues"]), build(lex["modality"].get("cues_after", {}))
 
 
+_WORDSETS = {"spending": "spending_verbs", "manner": "manner_nouns", "linking": "linking_verbs",
+             "predicates": "predicate_verbs", "fillers": "verb_fillers"}
+
+
+def _compile_cues(lex: Lexicon) -> dict:
+    nouns = lex["nouns"]
+    rate_words = {k.lower(): v for k, v in nouns["rate_words"].items()}
+    purpose_verbs = alternation(nouns["purpose_verbs"], boundary=False)
+    return {
+        "ratio_base": re.compile(rf"\s+of\s+(?:{alternation(nouns['ratio_bases'], boundary=False)})\b", re.I),
+        "rate": re.compile(rf"\s*,?\s*(?:of\s+\w+\s+)?({alternation(rate_words, boundary=False)})\b", re.I),
+        "part_cues": re.compile(rf"\b(?:{alternation(nouns['part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I),
+        "sub_part_cues": re.compile(
+            rf"\b(?:{alternation(nouns['sub_part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I),
+        "breakdown_opener": re.compile(rf"\s*(?:{alternation(nouns['breakdown_openers'], boundary=False)})\s*,", re.I),
+        "linked": re.compile(rf"([A-Za-z][\w'-]*)\s+(?:(?:down|up|back|out)\s+)?"
+                             rf"(?:{alternation(nouns['linked_before'], boundary=False)})\s+$", re.I),
+        "purpose": re.compile(rf"{_MONEY_GAP},?\s+(?:(?:will|would|is|are|was|were|has|have|had|be|been|being|to|also)\s+)*"
+                              rf"(?:{purpose_verbs})\s+(?:on|to|towards|toward|for|into|in)\s+{_TARGET_DET}", re.I),
+        "target": re.compile(rf"{_MONEY_GAP}\s+(in|for|on|towards|into)\s+{_TARGET_DET}(?=[a-z])"),
+    }
+
+
+def _derived_words(lex: Lexicon) -> dict:
+    units = lex["units"]
+    rate_words = {k.lower(): v for k, v in lex["nouns"]["rate_words"].items()}
+    return {
+        "classes": {singular(w, lex): cls for cls, words in lex["nouns"]["classes"].items() for w in words},
+        "units": {w.lower() for w in units["time_units"]} | {w.lower() for w in units["measures"]}
+        | {w.lower() for w in units["currency_words"]},
+        "scale_words": {w.lower() for w in lex["numbers"]["scale_words"]},
+        "rate_words": rate_words,
+        "rate_units": set(rate_words.values()) | {w.split()[-1] for w in rate_words},
+        "number_words": {w.lower() for w in lex["numbers"]["units"]} | {w.lower() for w in lex["numbers"]["tens"]},
+        "time_unit_codes": set(units["time_units"].values()),
+        "currency_codes": set(units["currency_prefixes"].values()) | set(units["currency_words"].values()),
+    }
+
+
 class ContextReader:
     def __init__(self, lex: Lexicon):
         self.lex = lex
-        nouns = lex["nouns"]
         self.stop = lex.wordset("nouns", "stopwords")
         self.modifiers = lex.wordset("nouns", "modifiers")
         self.measure_heads = lex.wordset("nouns", "measure_heads")
         self.of_heads = lex.wordset("nouns", "of_heads")
-        self.classes = {singular(w, lex): cls for cls, words in nouns["classes"].items() for w in words}
         self.places, self.place_names = lex.regex("places", _compile_places)
         self.events = lex.regex("events", _compile_events)
         self.modality_cues, self.modality_after = lex.regex("modality", _compile_modality)
         self.modality_window = int(lex["modality"]["window"])
-        self.units = {w.lower() for w in lex["units"]["time_units"]} | {
-            w.lower() for w in lex["units"]["measures"]} | {w.lower() for w in lex["units"]["currency_words"]}
-        self.scale_words = {w.lower() for w in lex["numbers"]["scale_words"]}
         self._countries_of: str | None = None
         self._country_hits: list[tuple[int, int, str]] = []
         self._country_starts: list[int] = []
-        self.verbs = lex.wordset("nouns", "verbs")
-        self.change_nouns = lex.wordset("nouns", "change_nouns")
-        self.ratio_base = re.compile(
-            rf"\s+of\s+(?:{alternation(lex['nouns']['ratio_bases'], boundary=False)})\b", re.I)
-        self.rate_words = {k.lower(): v for k, v in lex["nouns"]["rate_words"].items()}
-        self.rate_units = set(self.rate_words.values()) | {w.split()[-1] for w in self.rate_words}
-        self.rate = re.compile(rf"\s*,?\s*(?:of\s+\w+\s+)?({alternation(self.rate_words, boundary=False)})\b", re.I)
-        self.part_cues = re.compile(rf"\b(?:{alternation(lex['nouns']['part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
         self.part_index: dict[int, int] = {}  # part -> whole, as extract records them
-        self.sub_part_cues = re.compile(rf"\b(?:{alternation(lex['nouns']['sub_part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I)
-        self.breakdown_opener = re.compile(rf"\s*(?:{alternation(lex['nouns']['breakdown_openers'], boundary=False)})\s*,", re.I)
-        self.auxiliaries = lex.wordset("nouns", "auxiliaries")
-        self.linked = re.compile(
-            rf"([A-Za-z][\w'-]*)\s+(?:(?:down|up|back|out)\s+)?(?:{alternation(lex['nouns']['linked_before'], boundary=False)})\s+$",
-            re.I)
-        self.ed_nouns = lex.wordset("nouns", "ed_nouns")
-        self.ing_nouns = lex.wordset("nouns", "ing_nouns")
+        # Built once per lexicon, not once per article: extraction makes a reader for each article.
+        for name, value in lex.regex("context-cues", _compile_cues).items():
+            setattr(self, name, value)
+        for name, value in lex.regex("context-words", _derived_words).items():
+            setattr(self, name, value)
+        for name in ("verbs", "change_nouns", "auxiliaries", "ed_nouns", "ing_nouns", "spending", "manner",
+                     "particles", "linking", "predicates", "fillers", "figure_preps", "chain_preps",
+                     "determiners", "pronouns", "time_words"):
+            setattr(self, name, lex.wordset("nouns", _WORDSETS.get(name, name)))
         self.irregular = lex["nouns"]["irregular_plurals"]
-        verbs = alternation(lex["nouns"]["purpose_verbs"], boundary=False)
-        self.purpose = re.compile(rf"{_MONEY_GAP},?\s+(?:(?:will|would|is|are|was|were|has|have|had|be|been|being|to|also)\s+)*"
-                                  rf"(?:{verbs})\s+(?:on|to|towards|toward|for|into|in)\s+{_TARGET_DET}", re.I)
-        self.target = re.compile(rf"{_MONEY_GAP}\s+(in|for|on|towards|into)\s+{_TARGET_DET}(?=[a-z])")
-        self.spending = lex.wordset("nouns", "spending_verbs")
-        self.manner = lex.wordset("nouns", "manner_nouns")
-        self.particles = lex.wordset("nouns", "particles")
-        self.linking = lex.wordset("nouns", "linking_verbs")
-        self.predicates = lex.wordset("nouns", "predicate_verbs")
-        self.fillers = lex.wordset("nouns", "verb_fillers")
-        self.figure_preps = lex.wordset("nouns", "figure_preps")
-        self.chain_preps = lex.wordset("nouns", "chain_preps")
-        self.determiners = lex.wordset("nouns", "determiners")
-        self.pronouns = lex.wordset("nouns", "pronouns")
-        self.time_words = lex.wordset("nouns", "time_words")
-        self.number_words = {w.lower() for w in lex["numbers"]["units"]} | {w.lower() for w in lex["numbers"]["tens"]}
         self.months = lex.wordset("nonfigures", "months")
         self.weekdays = frozenset(lex["dates"]["weekdays"])
-        self.time_unit_codes = set(lex["units"]["time_units"].values())
-        self.currency_codes = set(lex["units"]["currency_prefixes"].values()) | set(lex["units"]["currency_words"].values())
 
     # -- counted noun ------------------------------------------------------
     def is_verb(self, low: str) -> bool:
