@@ -68,7 +68,8 @@ def _said_on(exprs, att, text, published, lex, quotes=(), sentence_start=0):
 
 def _same_occasion(text: str, att) -> bool:
     """"It said ...", "He added ...", "the minister also said": the same statement as the
-    source's last dated one; a fresh "the HDS said" with no time is said on the day of the story."""
+    source's last dated one; a body's fresh "the HDS said" with no time is said on the day of
+    the story (a person named again is taken to go on speaking on the same occasion)."""
     phrase = text[att.start:att.verb + 12]
     return bool(re.match(r"(?i)(?:he|she|it|they|we)\b|\w+ing\b", phrase)
                 or re.search(r"\b(?:also|added|adding|went on|continued|same)\b", text[att.start:att.end + 30]))
@@ -215,7 +216,8 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 expr, (said_on, grain) = _said_on(exprs, att, text, published, lex, quotes, s_start)
                 last = dated.get(source)
                 explicit = expr is not None and said_on is not None
-                if expr is None and last is not None and number - last[0] <= 2 and _same_occasion(text, att):
+                if expr is None and last is not None and number - last[0] <= 2 and (
+                        att.source_type == "person" or _same_occasion(text, att)):
                     said_on, grain = last[1], last[2]  # "Daras told the same briefing": the same occasion
                     explicit = True
                 elif expr is None and published is not None:
@@ -251,7 +253,9 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                     and cls == reader.classes.get(ctx.counted, ctx.counted) and keys[-1][0] != cls:
                 cls = keys[-1][0]  # "killed 18 people in Sevra and 26 in Marin": 26 deaths too
             part_of = ""
-            if ctx.part_of is not None and ctx.part_of < len(claims):
+            if ctx.counted == "age":
+                pass  # "children under 16" describes a part; the age itself is no part of a count
+            elif ctx.part_of is not None and ctx.part_of < len(claims):
                 whole = claims[ctx.part_of]
                 part_of = whole.id
                 cls, subject, place, refers = keys[ctx.part_of]
