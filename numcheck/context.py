@@ -48,10 +48,16 @@ _MONEY_GAP = (r"(?:\s+(?:a|per|each)\s+(?:year|month|week|day))?(?:\s+(?:over|du
               r"(?:next|last|past|coming|first)\s+(?:[a-z]+\s+)?(?:years?|months?|weeks?|decades?))?"
               r"(?:\s+(?:this|next|last)\s+(?:year|month|week))?")
 _TARGET_DET = r"(?:(?:the|its|their|a|an|his|her|our|this|these|those)\s+|[“\"‘'])*"
+_HYPHEN_NOUN = re.compile(r"-(?!strong\b|odd\b|plus\b|old\b|year)([a-z]+)\b(?!-)")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+# ", up 6%", ", equal to 26%", ", or 31%", ", 18% fewer than": the figure compares the one before it.
+_COMPARED_BEFORE = re.compile(r"(?:,|\band)\s+((?:up|down|equal\s+to|equivalent\s+to|or|a\s+rise\s+of|a\s+fall\s+of)\s+)?$")
+_COMPARED_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|above|below|up|down)\b")
 _BARE_LINK = re.compile(r"\b(?:to|at|by)\s+$")
 _BACKREF = re.compile(r"\s*(?:-strong\s+)?of\s+(?:them|those|these|whom|which)\b", re.I)
 _PART_OF_THE = re.compile(r"\s+of\s+(?:the|those|these|their|its|our|all)\s+(?=([A-Za-z0-9][\w'-]*))", re.I)
-_OF_THE_NEXT = re.compile(r"\s+of\s+(?:the|its|their|a|all)\s+(?:total\s+of\s+)?(?=[$£€¥₹]?\d)", re.I)
+_OF_THE_NEXT = re.compile(r"\s+of\s+(?:the|its|their|a|all|his|her|our)\s+(?:total\s+of\s+)?"
+                          r"(?:(?:last|first|next|remaining|other|top)\s+)?", re.I)
 _SENTENCE_OF_THE = re.compile(r"\s*(?:Of|Out\s+of|Among)\s+(?:the|those|these|its|their)\s+$")
 # "in Sevra", "in the coastal city of Marin": a place named in the figure's clause.
 _LOCAL_PLACE = re.compile(
@@ -142,6 +148,7 @@ def _derived_words(lex: Lexicon) -> dict:
     units = lex["units"]
     rate_words = {k.lower(): v for k, v in lex["nouns"]["rate_words"].items()}
     return {
+        "ratio_heads": {w.lower() for w in lex["nouns"]["ratio_heads"]},
         "classes": {singular(w, lex): cls for cls, words in lex["nouns"]["classes"].items() for w in words},
         "units": {w.lower() for w in units["time_units"]} | {w.lower() for w in units["measures"]}
         | {w.lower() for w in units["currency_words"]},
@@ -235,9 +242,9 @@ class ContextReader:
                 break
             plural = self.is_plural(low)
             nxt_tok = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
-            if low.endswith("ing") and nxt_tok[:1].isalpha() and nxt_tok.lower() not in self.stop \
-                    and not self.is_verb(nxt_tok.lower()):
-                continue  # "operating profit", "generating capacity": the -ing word describes the noun
+            if (low.endswith("ing") or low.endswith("ed") and not head and low not in self.verbs and nxt_tok[:1].islower()) \
+                    and nxt_tok[:1].isalpha() and nxt_tok.lower() not in self.stop and not self.is_verb(nxt_tok.lower()):
+                continue  # "operating profit", "suspected cholera cases": the participle describes the noun
             if self.is_verb(low):
                 # "rises" is a noun in "rent rises will", a verb in "rent rises to"
                 nxt = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
@@ -469,13 +476,10 @@ class ContextReader:
                 or fig.text[-1:].isdigit() and re.match(r"\s*[,)]", text[fig.end:fig.end + 2])):
             return "age", None
         if fig.unit in self.time_unit_codes:
-            return "", None  # a duration counts time, not things
-        if _BACKREF.match(text, after):
-            # "3,000 of them": the figure before, in this sentence, that counts something
-            for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
-                if earlier[index][1] and earlier[index][0].start >= sentence_start:
-                    return earlier[index][1], index
-            return "", None
+            return self.duration_of(text, fig, limit), None
+        back = _BACKREF.match(text, after)
+        if back:
+            return self.back_reference(text, fig, back.end(), limit, earlier, sentence_start)
         m = _PART_OF_THE.match(text, after)
         if m and not text[m.end():m.end() + 1].isdigit():
             # "310 of the injured": a part of the latest figure that counted the injured
@@ -489,14 +493,20 @@ class ContextReader:
                     continue  # "a third of our schools" is a share of the schools, not of an earlier share
                 if entry[1] and (self.same_class(entry[1], noun) or (len(entry) > 2 and self.same_class(entry[2], noun))):
                     return entry[1], index
+        joined = _HYPHEN_NOUN.match(text, after, limit)
+        if joined and self.is_noun(joined.group(1)) and joined.group(1) not in self.units:
+            return singular(joined.group(1), self.lex), None  # "a 150-seat parliament", "the eight-player finale"
         head, head_end = self.noun_after(text, after, limit)
+        change = _NEXT_WORD.match(text, after, limit)
+        if not head and change and change.group(1).lower() in self.change_nouns:
+            head, head_end = change.group(1), change.end()  # "a 34% fall", "a 5% rise in rents"
         if head and head.lower() in self.change_nouns:
             # "a 41% drop in third-quarter profit" measures the profit
             m = re.match(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?", text[head_end:limit])
             inner = self.noun_after(text, head_end + m.end(), limit)[0] if m else ""
             head = inner or (head if not m else "")
-        if not head and fig.unit == "%" and self.ratio_base.match(text, after):
-            return self.subject_before(text, fig.start, floor, sentence_start), None  # "98% of GDP": the debt is measured
+        if not head and fig.unit == "%" and self.ratio_of(text, after, limit):
+            return self.ratio_subject(text, fig, floor, limit, earlier, sentence_start), None
         if not head:
             m = _OF_DET.match(text, after, limit)
             if m:
@@ -505,6 +515,9 @@ class ContextReader:
             word = singular(head, self.lex)
             if word not in self.scale_words:
                 return word, None
+        compared = self.compared(text, fig, floor, limit, earlier, sentence_start)
+        if compared:
+            return compared, None
         linked = self.linked_before(text, fig.start, floor, sentence_start)
         if linked and _BARE_LINK.search(text, max(floor, fig.start - 12), fig.start):
             # "raise the top rate of income tax to 45%": the object, not the noun before "to"
@@ -523,6 +536,33 @@ class ContextReader:
             if noun and other.unit == fig.unit:
                 return noun, None
         return self.subject_before(text, fig.start, floor, sentence_start), None
+
+    def duration_of(self, text: str, fig: Figure, limit: int) -> str:
+        """A duration counts time, not things, unless it describes a noun ("a 14-day mission",
+        "a two-day pilots' strike") or measures one ("six months of inventory")."""
+        m = _OF_DET.match(text, fig.end, limit)
+        if m and re.search(r"\b(?:within|in|after|before|for|over|during|since|of)\s+(?:the\s+)?(?:\w+\s+)?$",
+                           text[max(0, fig.start - 30):fig.start], re.I):
+            m = None  # "within 18 weeks of referral": a time after something, not a measure of it
+        if "-" in fig.text or m:
+            head, _ = self.noun_after(text, m.end() if m else fig.end, limit)
+            if head[:1].islower() and head.lower() not in self.time_words:
+                return singular(head, self.lex)
+        return ""
+
+    def back_reference(self, text: str, fig: Figure, end: int, limit: int, earlier: list,
+                       sentence_start: int) -> tuple[str, int | None]:
+        """ "3,000 of them": what the figure before, in this sentence, counted; "six of them children":
+        the noun that follows; "young voters, a fifth of whom": the noun before the comma."""
+        named, _ = self.noun_after(text, end, limit)
+        named = singular(named, self.lex) if named[:1].islower() else ""
+        for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
+            if earlier[index][1] and earlier[index][0].start >= sentence_start:
+                return named or earlier[index][1], index
+        before = re.search(r"([a-z][\w'-]*),\s+$", text[max(sentence_start, fig.start - 40):fig.start])
+        if before and self.is_noun(before.group(1)):
+            return named or singular(before.group(1), self.lex), None
+        return named, None
 
     def money_target(self, text: str, fig: Figure, sentence_start: int, limit: int) -> str | None:
         """What money pays for: "£1.1bn will go on hospital repairs", "spend £45m over three years on
@@ -617,18 +657,58 @@ class ContextReader:
             if floors:
                 floor = max(floor, floors[i])
             noun, part = self.counted(text, fig, floor, limit, earlier, s_start, s_end)
+            if noun in self.measure_heads and noun != "total":
+                noun = self.referent(fig, earlier) or noun  # "officials put the figure at 280"
             if part is None:
                 part = self.whole_by_cue(text, fig, i, figs, base, earlier, out, s_start, noun)
-            if i + 1 < len(figs) and _OF_THE_NEXT.match(text, fig.end) and figs[i + 1].start - fig.end < 20:
-                part = base + i + 1  # "81 of the 150 seats": the whole comes next
-                if not noun:
-                    noun, _ = self.noun_after(text, figs[i + 1].end, s_end)
-                    noun = singular(noun, self.lex) if noun else ""
+            of_next = _OF_THE_NEXT.match(text, fig.end)
+            if i + 1 < len(figs) and of_next and of_next.end() == figs[i + 1].start:
+                part = base + i + 1  # "81 of the 150 seats", "nine of their last 12 games": the whole comes next
+                whole, _ = self.noun_after(text, figs[i + 1].end, s_end)
+                noun = singular(whole, self.lex) if whole else noun
             earlier.append((fig, noun, ""))
             modality = self.modality(text, s_start, fig, s_end)
             out.append(Context(noun, modality, part))
         del earlier[base:]
         return out
+
+    def ratio_of(self, text: str, after: int, limit: int) -> bool:
+        """ "98% of GDP", "2.9 per cent of state output": a share of the economy, not a count of it."""
+        if self.ratio_base.match(text, after):
+            return True
+        m = _OF_DET.match(text, after, limit)
+        return bool(m) and self.noun_after(text, m.end(), limit)[0].lower() in self.ratio_heads
+
+    def ratio_subject(self, text: str, fig: Figure, floor: int, limit: int, earlier: list, sentence_start: int) -> str:
+        """What a share of GDP measures: the figure it restates, the noun just before it ("debt above
+        60% of GDP"), or the subject of its verb ("the deficit would be held at 2.9%")."""
+        compared = self.compared(text, fig, floor, limit, earlier, sentence_start)
+        if compared:
+            return compared
+        before = re.search(r"([a-z][\w-]*)\s+$", text[max(floor, fig.start - 30):fig.start])
+        if before and self.is_noun(before.group(1)) and before.group(1) not in self.linking:
+            return singular(before.group(1), self.lex)
+        return self.subject_before(text, fig.start, floor, sentence_start)
+
+    def compared(self, text: str, fig: Figure, floor: int, limit: int, earlier: list, sentence_start: int) -> str:
+        """ "carried 4.8 million passengers, up 6%", "turnout reached 67%, up 4 points", "$46bn, equal to
+        26% of GDP and 4 points more than last year": a change in, or a ratio of, the figure before."""
+        lead = _COMPARED_BEFORE.search(text, max(floor, fig.start - 30), fig.start)
+        if not lead or not (lead.group(1) or _COMPARED_AFTER.match(text, fig.end, limit)):
+            return ""
+        for entry in reversed(earlier[-_LOOKBACK:]):
+            if entry[0].start < sentence_start:
+                break
+            if entry[1] and entry[1] != "age":
+                return entry[1]
+        return ""
+
+    def referent(self, fig: Figure, earlier: list) -> str:
+        """What "the figure" or "that number" stands for: the nearest earlier count of the same unit."""
+        for entry in reversed(earlier[-_LOOKBACK:]):
+            if entry[1] and entry[1] not in self.measure_heads and entry[0].unit == fig.unit and entry[1] != "age":
+                return entry[1]
+        return ""
 
     def whole_by_cue(self, text: str, fig: Figure, i: int, figs: list[Figure], base: int,
                      earlier: list, done: list[Context], s_start: int, noun: str = "") -> int | None:
