@@ -49,10 +49,13 @@ _MONEY_GAP = (r"(?:\s+(?:a|per|each)\s+(?:year|month|week|day))?(?:\s+(?:over|du
               r"(?:\s+(?:this|next|last)\s+(?:year|month|week))?")
 _TARGET_DET = r"(?:(?:the|its|their|a|an|his|her|our|this|these|those)\s+|[“\"‘'])*"
 _HYPHEN_NOUN = re.compile(r"-(?!strong\b|odd\b|plus\b|old\b|year)([a-z]+)\b(?!-)")
+_CLOSING_QUOTE = re.compile(r"\s*[”\"’']\s*(?=[a-z])")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 # ", up 6%", ", equal to 26%", ", or 31%", ", 18% fewer than": the figure compares the one before it.
 _COMPARED_BEFORE = re.compile(r"(?:,|\band)\s+((?:up|down|equal\s+to|equivalent\s+to|or|a\s+rise\s+of|a\s+fall\s+of)\s+)?$")
 _COMPARED_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|above|below|up|down)\b")
+_PRONOUN = "\0pronoun"  # measured_before: the figure measures what a subject pronoun stands for
+_UNNAMED = "\0unnamed"  # measured_before: the figure measures what an object pronoun stands for, unread
 _BARE_LINK = re.compile(r"\b(?:to|at|by)\s+$")
 _BACKREF = re.compile(r"\s*(?:-strong\s+)?of\s+(?:them|those|these|whom|which)\b", re.I)
 _PART_OF_THE = re.compile(r"\s+of\s+(?:the|those|these|their|its|our|all)\s+(?=([A-Za-z0-9][\w'-]*))", re.I)
@@ -186,6 +189,7 @@ class ContextReader:
                      "determiners", "pronouns", "time_words"):
             setattr(self, name, lex.wordset("nouns", _WORDSETS.get(name, name)))
         self.irregular = lex["nouns"]["irregular_plurals"]
+        self.subordinators = lex.wordset("nouns", "subordinators")
         self.months = lex.wordset("nonfigures", "months")
         self.weekdays = frozenset(lex["dates"]["weekdays"])
 
@@ -308,8 +312,9 @@ class ContextReader:
         """
         toks = [(m, m.group(0).lower().replace("’", "'")) for m in _WORD.finditer(text, max(floor, start - _REACH), start)]
         i = len(toks) - 1
-        while i >= 0 and toks[i][1] in self.figure_preps:
-            i -= 1
+        while i >= 0 and (toks[i][1] in self.figure_preps or self.is_time(toks, i) or toks[i][1] == ","
+                          or self.noun_up(toks, i)):
+            i -= 1  # "entries up 7% to 58,900", "fell for the fifth year running, to 19,000"
         prep = i < len(toks) - 1
         while i >= 0 and toks[i][1] in self.fillers:
             i -= 1  # "was only", "is still running at"
@@ -317,11 +322,13 @@ class ContextReader:
             return None
         low = toks[i][1]
         if prep and low in self.pronouns:
-            return ""  # "values it at $1.1bn": what "it" is is not read here
+            return _UNNAMED  # "values it at $1.1bn": what "it" is is not read here
         prev = toks[i - 1][1] if i > 0 else ""
         noun_like = prev in self.determiners  # "a rise to", not "debt will rise to"
         after_modal = (prev in self.auxiliaries or prev == "to") and self.is_noun(low) and not self.is_plural(low)
         if not ((self.verbish(low) or after_modal) and not noun_like):
+            if i + 1 < len(toks) and toks[i + 1][1] in ("up", "down") and self.is_noun(low) and low not in self.time_words:
+                return singular(toks[i][0].group(0), self.lex)  # "with entries up 7% to 58,900"
             return self.object_before(text, toks, i) if prep and self.is_noun(low) else None
         j = i - 1
         while j >= 0 and (self.group_verb(toks, j) or toks[j][1] in self.fillers):
@@ -337,6 +344,15 @@ class ContextReader:
             return False  # "rent rises will be capped": a noun before its auxiliary
         return low in self.auxiliaries or low in self.verbs or low in ("be", "been", "being") \
             or (self.is_verb(low) and not self.is_plural(low))
+
+    def noun_up(self, toks: list, i: int) -> bool:
+        """An earlier figure in "profit fell 27% to ¥312bn", "entries up 7% to 58,900": the change before the level."""
+        if not toks[i][1][0].isdigit() or i < 1:
+            return False
+        prev = toks[i - 1][1]
+        if prev in ("up", "down"):
+            return i >= 2 and self.is_noun(toks[i - 2][1])
+        return self.verbish(prev) and prev not in self.auxiliaries
 
     def object_before(self, text: str, toks: list, i: int) -> str | None:
         """ "cuts the small-business tax rate from 19%": the noun phrase after the verb."""
@@ -356,6 +372,12 @@ class ContextReader:
             # "The airline's load factor, the share of seats filled, rose to 88.4%"
             k = next((k for k in range(j - 1, -1, -1) if toks[k][1] == ","), -1)
             j = k - 1
+        if j >= 1 and toks[j][1] == "it" and self.verbish(toks[j - 1][1]):
+            # "spending since Mr Hale bought it in 2021 now stands at": over the clause, to its subject
+            k = next((k for k in range(j - 1, -1, -1) if toks[k][1] in self.subordinators), -1)
+            j = k - 1
+        if j >= 0 and toks[j][1] == "it":
+            return _PRONOUN  # "it could rise to £5.6bn": the figure before says what "it" is
         first = self.chain_start(toks, j)
         if first is None:
             return None
@@ -363,7 +385,7 @@ class ContextReader:
         if before in ("who", "which", "that") and j - first < 1 and first >= 2:
             # "the share of pupils who vape regularly fell to": the relative clause is the subject's
             k = first - 2 if toks[first - 2][1] != "," else first - 3
-            if k >= 0 and self.is_noun(toks[k][1]):
+            if k >= 0 and (self.is_noun(toks[k][1]) or toks[k][1][0].isdigit()):
                 start = self.chain_start(toks, k)
                 first, j = (k if start is None else start), k
         head = self.head_of(text, toks, first, j)
@@ -429,7 +451,8 @@ class ContextReader:
             return ""  # "Kharovia", "Brauwald": a name is not what a figure counts
         return singular(head, self.lex)
 
-    def subject_before(self, text: str, start: int, floor: int, sentence_start: int | None = None) -> str:
+    def subject_before(self, text: str, start: int, floor: int, sentence_start: int | None = None,
+                       content: int | None = None) -> str:
         """The thing measured before a figure: "Turnout was", "a death toll of", "Prices rose"."""
         if sentence_start is not None and sentence_start < floor and _AUX_START.match(text, floor, start):
             # "The deficit, the minister said, will narrow to 2.9%": the subject stands before the speaker
@@ -440,9 +463,10 @@ class ContextReader:
                 head = self.noun_after(text, nxt.end(), sentence_start + len(opening))[0] if nxt else ""
             if head and not head[0].isupper() or head and _sentence_initial(text, text.find(head, sentence_start)):
                 return singular(head, self.lex)
-        measured = self.measured_before(text, start, floor)
+        # the subject may stand before an earlier figure of the clause: "attendance has risen 9% to 17,650"
+        measured = self.measured_before(text, start, floor if content is None else content)
         if measured is not None:
-            return measured
+            return "" if measured in (_PRONOUN, _UNNAMED) else measured
         clause = floor
         for m in re.finditer(r"[,;:]|\b(?:that|said|says|told|and|but|while|whereas)\b", text[floor:start]):
             clause = floor + m.end()
@@ -468,7 +492,7 @@ class ContextReader:
 
     def counted(self, text: str, fig: Figure, floor: int, limit: int,
                 earlier: list[tuple[Figure, str]], sentence_start: int = 0,
-                sentence_end: int | None = None) -> tuple[str, int | None]:
+                sentence_end: int | None = None, content: int | None = None) -> tuple[str, int | None]:
         """The counted noun, and the index in ``earlier`` of the whole it is a part of."""
         after = fig.end
         if fig.unit == "year" and (fig.text.lower().endswith("old") or re.search(
@@ -493,10 +517,13 @@ class ContextReader:
                     continue  # "a third of our schools" is a share of the schools, not of an earlier share
                 if entry[1] and (self.same_class(entry[1], noun) or (len(entry) > 2 and self.same_class(entry[2], noun))):
                     return entry[1], index
+            if noun in self.measure_heads:
+                return noun, None  # "accounted for a fifth of the total"
         joined = _HYPHEN_NOUN.match(text, after, limit)
         if joined and self.is_noun(joined.group(1)) and joined.group(1) not in self.units:
             return singular(joined.group(1), self.lex), None  # "a 150-seat parliament", "the eight-player finale"
-        head, head_end = self.noun_after(text, after, limit)
+        closing = _CLOSING_QUOTE.match(text, after, limit)
+        head, head_end = self.noun_after(text, closing.end() if closing else after, limit)
         change = _NEXT_WORD.match(text, after, limit)
         if not head and change and change.group(1).lower() in self.change_nouns:
             head, head_end = change.group(1), change.end()  # "a 34% fall", "a 5% rise in rents"
@@ -506,7 +533,7 @@ class ContextReader:
             inner = self.noun_after(text, head_end + m.end(), limit)[0] if m else ""
             head = inner or (head if not m else "")
         if not head and fig.unit == "%" and self.ratio_of(text, after, limit):
-            return self.ratio_subject(text, fig, floor, limit, earlier, sentence_start), None
+            return self.ratio_subject(text, fig, floor, limit, earlier, sentence_start, content), None
         if not head:
             m = _OF_DET.match(text, after, limit)
             if m:
@@ -521,7 +548,8 @@ class ContextReader:
         linked = self.linked_before(text, fig.start, floor, sentence_start)
         if linked and _BARE_LINK.search(text, max(floor, fig.start - 12), fig.start):
             # "raise the top rate of income tax to 45%": the object, not the noun before "to"
-            linked = self.measured_before(text, fig.start, floor) or linked
+            measured = self.measured_before(text, fig.start, floor)
+            linked = measured if measured and measured not in (_PRONOUN, _UNNAMED) else linked
         if linked:
             return linked, None
         if fig.unit in self.currency_codes:
@@ -529,13 +557,20 @@ class ContextReader:
             target = self.money_target(text, fig, sentence_start, max(limit, sentence_end or limit))
             if target or target is None:
                 return target or "", None
+        measured = self.measured_before(text, fig.start, floor if content is None else content)
+        if measured == _PRONOUN:
+            return self.referent(fig, earlier, sentence_start), None
+        if measured == _UNNAMED:
+            return "", None
+        if measured:
+            return measured, None  # "..., while unemployment was expected to peak at 4.5%"
         for other, noun, *_ in reversed(earlier[-_LOOKBACK:]):
-            # "rose from 4.2% to 5.1%": the second figure measures what the first did
+            # "rose from 4.2% to 5.1%", "4,000 birds ..., its modelling suggested fewer than 600"
             if other.start < sentence_start:
                 break
             if noun and other.unit == fig.unit:
                 return noun, None
-        return self.subject_before(text, fig.start, floor, sentence_start), None
+        return self.subject_before(text, fig.start, floor, sentence_start, content), None
 
     def duration_of(self, text: str, fig: Figure, limit: int) -> str:
         """A duration counts time, not things, unless it describes a noun ("a 14-day mission",
@@ -656,7 +691,8 @@ class ContextReader:
             limit = figs[i + 1].start if i + 1 < len(figs) else s_end
             if floors:
                 floor = max(floor, floors[i])
-            noun, part = self.counted(text, fig, floor, limit, earlier, s_start, s_end)
+            content = max(s_start, floors[i]) if floors else s_start
+            noun, part = self.counted(text, fig, floor, limit, earlier, s_start, s_end, content)
             if noun in self.measure_heads and noun != "total":
                 noun = self.referent(fig, earlier) or noun  # "officials put the figure at 280"
             if part is None:
@@ -679,7 +715,8 @@ class ContextReader:
         m = _OF_DET.match(text, after, limit)
         return bool(m) and self.noun_after(text, m.end(), limit)[0].lower() in self.ratio_heads
 
-    def ratio_subject(self, text: str, fig: Figure, floor: int, limit: int, earlier: list, sentence_start: int) -> str:
+    def ratio_subject(self, text: str, fig: Figure, floor: int, limit: int, earlier: list, sentence_start: int,
+                      content: int | None = None) -> str:
         """What a share of GDP measures: the figure it restates, the noun just before it ("debt above
         60% of GDP"), or the subject of its verb ("the deficit would be held at 2.9%")."""
         compared = self.compared(text, fig, floor, limit, earlier, sentence_start)
@@ -688,7 +725,7 @@ class ContextReader:
         before = re.search(r"([a-z][\w-]*)\s+$", text[max(floor, fig.start - 30):fig.start])
         if before and self.is_noun(before.group(1)) and before.group(1) not in self.linking:
             return singular(before.group(1), self.lex)
-        return self.subject_before(text, fig.start, floor, sentence_start)
+        return self.subject_before(text, fig.start, floor, sentence_start, content)
 
     def compared(self, text: str, fig: Figure, floor: int, limit: int, earlier: list, sentence_start: int) -> str:
         """ "carried 4.8 million passengers, up 6%", "turnout reached 67%, up 4 points", "$46bn, equal to
@@ -703,9 +740,11 @@ class ContextReader:
                 return entry[1]
         return ""
 
-    def referent(self, fig: Figure, earlier: list) -> str:
-        """What "the figure" or "that number" stands for: the nearest earlier count of the same unit."""
+    def referent(self, fig: Figure, earlier: list, since: int = 0) -> str:
+        """What "the figure", "that number" or "it" stands for: the nearest earlier count of the same unit."""
         for entry in reversed(earlier[-_LOOKBACK:]):
+            if entry[0].start < since:
+                break
             if entry[1] and entry[1] not in self.measure_heads and entry[0].unit == fig.unit and entry[1] != "age":
                 return entry[1]
         return ""
