@@ -495,9 +495,9 @@ class ContextReader:
                 sentence_end: int | None = None, content: int | None = None) -> tuple[str, int | None]:
         """The counted noun, and the index in ``earlier`` of the whole it is a part of."""
         after = fig.end
-        if fig.unit == "year" and (fig.text.lower().endswith("old") or re.search(
-                r"\baged\s+(?:between\s+)?$", text[max(floor, fig.start - 16):fig.start], re.I)
-                or fig.text[-1:].isdigit() and re.match(r"\s*[,)]", text[fig.end:fig.end + 2])):
+        # An age: "34-year-old", or a number the figure reader gave years from its context, with
+        # no "year" written ("aged 34", "Anna Brekke, 46,", "children under 12"); "10 years" is a duration.
+        if fig.unit == "year" and (fig.text.lower().endswith("old") or not re.search(r"(?i)year|yr", fig.text)):
             return "age", None
         if fig.unit in self.time_unit_codes:
             return self.duration_of(text, fig, limit), None

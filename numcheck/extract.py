@@ -253,9 +253,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                     and cls == reader.classes.get(ctx.counted, ctx.counted) and keys[-1][0] != cls:
                 cls = keys[-1][0]  # "killed 18 people in Sevra and 26 in Marin": 26 deaths too
             part_of = ""
-            if ctx.counted == "age" or fig.unit == "year" and fig.text.lower().startswith(("under ", "over ", "aged ")):
-                pass  # "children under 16" describes a part; the age itself is no part of a count
-            elif ctx.part_of is not None and ctx.part_of < len(claims):
+            if ctx.part_of is not None and ctx.part_of < len(claims):
                 whole = claims[ctx.part_of]
                 part_of = whole.id
                 cls, subject, place, refers = keys[ctx.part_of]

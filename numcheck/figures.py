@@ -488,7 +488,7 @@ class _Scanner:
                 and scale == 1 and not unit:
             return scale, "year", pos  # "Anna Brekke, 46, said": an age
         m = self.rx["age"].match(text, pos)
-        if m or re.search(r"\baged\s+(?:between\s+|over\s+|under\s+)?(?:\d+\s+and\s+)?$", text[max(0, start - 24):start], re.I):
+        if m or re.search(r"\baged\s+(?:over\s+|under\s+|between\s+(?:\d+\s+and\s+)?)?$", text[max(0, start - 24):start], re.I):
             return scale, "year", m.end() if m else pos
         m = self.rx["time_unit"].match(text, pos)
         if m:
