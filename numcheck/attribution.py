@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 
 from . import dates
 from .lexicon import Lexicon, alternation
-from .text import quote_spans
 
 _NAME_RUN = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*|al-\w+|(?:bin|de|van|von|der|da|di|la|le)\b)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|(?:bin|de|van|von|der|da|di)\b))*")
 _LEADING = re.compile(
@@ -90,11 +89,13 @@ def _compile(lex: Lexicon) -> dict:
     relays = alternation(sp["relays"], boundary=False)
     np = r"[^,.;:!?“”\"]{2,80}?"
     docs = alternation(sp["document_subjects"], boundary=False)
+    published = alternation(sp["publish_verbs"], boundary=False)
+    adjectives = alternation(sp["document_adjectives"], boundary=False)
     return {
         "quoted": re.compile(rf"(?P<via>{relays})\s+quoted\s+(?P<src>{np})\s+as\s+saying", re.I),
         "according": re.compile(
             rf"(?i:according\s+to)\s+(?:(?P<doc>(?i:{alternation(sp['documents'], boundary=False)}))"
-            rf"(?:\s+(?:published|released|issued|compiled|carried\s+out)(?:\s+[a-z]+){{0,2}})?\s+(?:from|by|of|for)\s+)?(?P<src>[^,.;:!?“”\"()]{{2,80}}?)(?=\s*[,.;:!?“”\"()]|\s+(?:that|which|who|on|last|in|as)\b|$)"),
+            rf"(?:\s+(?:{published})(?:\s+[a-z]+){{0,2}})?\s+(?:from|by|of|for)\s+)?(?P<src>[^,.;:!?“”\"()]{{2,80}}?)(?=\s*[,.;:!?“”\"()]|\s+(?:that|which|who|on|last|in|as)\b|$)"),
         "citing": re.compile(rf"(?P<via>{np}),?\s+citing\s+(?P<src>[^,.;:!?“”\"]{{2,80}}?)(?=[,.;:!?]|\s+(?:as|that|on|who)\b|$)"),
         "verb": re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])"),
         "told": re.compile(rf"\s+(?:(?:the\s+)?(?P<via>{relays})|reporters|journalists|lawmakers|parliament|a\s+news\s+conference|a\s+briefing)\b", re.I),
@@ -107,18 +108,14 @@ def _compile(lex: Lexicon) -> dict:
         # "Home Office figures published yesterday", "an exit poll by broadcaster VPR",
         # "final results released yesterday by the Election Board": the owner speaks.
         "document_owner": re.compile(
-            rf"^(?:(?:the|a|an|its|new|latest|final|official|provisional|preliminary|own|annual|monthly|weekly)\s+)*"
-            rf"(?:{docs})(?:\s+(?:published|released|issued|compiled|seen|carried\s+out|conducted|"
-            rf"commissioned)\b[^,]*?)?\s+(?:by|from|of)\s+(?P<owner>.+)$"
+            rf"^(?:(?:the|a|an|its|{adjectives})\s+)*(?:{docs})(?:\s+(?:{published})\b[^,]*?)?\s+(?:by|from|of)\s+(?P<owner>.+)$"
             rf"|^(?:{docs})\s+(?:that\s+|which\s+)?(?P<rel>(?:the|its)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:also\s+|had\s+|has\s+)?"
-            rf"(?:published|released|issued|compiled|collected|gathered)\b.*$"
-            rf"|^(?P<whose>[^,']{{2,60}}?)(?:'s|’s)\s+(?:(?:new|latest|final|own|annual|monthly|weekly|"
-            rf"quarterly|interim|preliminary|provisional|official)\s+)*(?:{docs})(?:\s+(?:published|released|issued|"
-            rf"compiled|seen|for|on)\b.*)?$"
-            rf"|^(?P<before>(?-i:[A-Z])[^,]*?|{alternation(sp['org_nouns'], boundary=False)})(?:'s|’s)?\s+(?:{docs})(?:\s+(?:published|released|issued|"
-            rf"compiled|seen)\b.*)?$", re.I),
-        "document_by": re.compile(rf"\b(?:{docs})\s+(?:(?:published|released|issued|conducted|carried\s+out)\s+)?by\s+"
-                                  rf"(?P<owner>(?:the\s+)?[^,.;:!?“”\"()]{{2,60}}?)(?=\s*[,.;:!?“”\"()]|\s+(?:on|in|last|that|which|for|and|gave|put|found|shows?|showed|published|released)\b)", re.I),
+            rf"(?:{published})\b.*$"
+            rf"|^(?P<whose>[^,']{{2,60}}?)(?:'s|’s)\s+(?:(?:{adjectives})\s+)*(?:{docs})(?:\s+(?:{published}|for|on)\b.*)?$"
+            rf"|^(?P<before>(?-i:[A-Z])[^,]*?|{alternation(sp['org_nouns'], boundary=False)})(?:'s|’s)?\s+"
+            rf"(?P<before_doc>{docs})(?:\s+(?:{published})\b.*)?$", re.I),
+        "document_by": re.compile(rf"\b(?:{docs})\s+(?:(?:{published})\s+)?by\s+(?P<owner>(?:the\s+)?[^,.;:!?“”\"()]{{2,60}}?)"
+                                  rf"(?=\s*[,.;:!?“”\"()]|\s+(?:on|in|last|that|which|for|and|gave|put|found|shows?|showed|{published})\b)", re.I),
         "study_team": re.compile(rf"(?:The|Its|Their)\s+(?:study's\s+|report's\s+)?(?:{alternation(sp['study_team'], boundary=False)})\b"),
         "titles": re.compile(rf"^(?:(?:{alternation(sp['titles'], boundary=False)})\.?\s+)+", re.I),
     }
@@ -360,11 +357,9 @@ class Attributor:
     def document_owner(self, phrase: str) -> str:
         """The body whose document a phrase names, or "" ("Treasury documents" -> Treasury)."""
         m = self.rx["document_owner"].match(" ".join(phrase.split()))
-        if m is None or m.group("before") and not re.search(r"\s[a-z][\w-]*(?:\s+(?:published|released|issued|compiled|seen)\b.*)?$", m.group(0)):
+        if m is None or m.group("before") and not m.group("before_doc").islower():
             return ""  # "US Geological Survey" is a name, not the survey of "US Geological"
         owner = (m.group("owner") or m.group("rel") or m.group("whose") or m.group("before") or "").strip()
-        if m.group("whose") and not self.is_speaker(owner):
-            return ""
         return owner if owner and self.is_speaker(owner) else ""
 
     def make(self, phrase: str, via: str, start: int, end: int, verb: int) -> Attribution | None:
@@ -379,8 +374,7 @@ class Attributor:
         return Attribution(name, via_name, self.source_type(name), start, end, verb)
 
     # -- one sentence ------------------------------------------------------
-    def in_sentence(self, text: str, start: int, end: int,
-                    quotes: list[tuple[int, int]] | None = None) -> list[Attribution]:
+    def in_sentence(self, text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Attribution]:
         """The attributions in ``text[start:end]``; ``quotes`` are the quotation spans of the
         whole text (a quote may open in an earlier sentence)."""
         self.observe(text, start, end)
@@ -422,8 +416,6 @@ class Attributor:
                     a = Attribution(a.source, a.via, a.source_type, a.start, a.end, a.verb, relay=True)
                     found.append(a)
                     covered.append(m.span())
-        if quotes is None:
-            quotes = quote_spans(text)
         first = max(0, bisect_right(quotes, (start, float("inf"))) - 1)  # quotes do not overlap
         inside = []
         for q_start, q_end in quotes[first:]:
@@ -441,18 +433,13 @@ class Attributor:
         for m in self.rx["verb"].finditer(text, start, end):
             if _inside(covered, m.start(), 2) or _inside(quotes, m.start(), -1):
                 continue
-            if m.group("verb").lower() in self.participles and found and \
+            if m.group("verb").lower() in self.participles and \
                     re.search(r",\s*$", text[max(start, m.start() - 10):m.start()]):
-                # "..., telling parliament that": the speaker of the main clause goes on speaking
-                prev = found[-1]
-                found.append(Attribution(prev.source, prev.via, prev.source_type, m.start(), m.end(), m.start(),
-                                         prev.relay))
-                insort(covered, (m.start(), m.end()))
-                continue
-            if m.group("verb").lower() in self.participles and not found and \
-                    re.search(r",\s*$", text[max(start, m.start() - 10):m.start()]):
+                # "..., telling parliament that": the speaker of the main clause goes on speaking;
                 # "Mei Lin Ong delivered her budget on Tuesday, forecasting a surplus": the subject speaks
-                a = self.sentence_subject(text, start, m)
+                prev = found[-1] if found else None
+                a = replace(prev, start=m.start(), end=m.end(), verb=m.start(), passive=False) if prev \
+                    else self.sentence_subject(text, start, m)
                 if a:
                     found.append(a)
                     insort(covered, (m.start(), m.end()))
