@@ -54,6 +54,8 @@ _FIGURE_BEFORE = re.compile(r"\d[\d,.]*\s*(?:%|per\s+cent|percent|[a-zA-Z]{0,3})
 _RELATIVE = re.compile(r"\S+(?:\s+[\w'’-]+){0,2}?\s+(?:(?:that|which)\s+(?:the\s+|an?\s+)?)?")
 _PRONOUN_AT_END = re.compile(r"(?<=\s)(?:it|he|she|they|we)(?:\s+(?:now|also|had|has|have|would|will|then|later|previously|again|first|originally))*\s*$")
 _PRONOUN_SUBJECT = re.compile(r"(?:it|he|she|they|we)\s")
+_APPOSITIVE_AGE = re.compile(r"\d{1,3}\s*[,)]")
+_ZERO_RELATIVE = re.compile(r"\s*(?:a|an|the|this|that|any)\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:of|for|at|in|to|from|with|by|on|and|or)\s)[a-z][\w-]*\s+((?:the|a|an|its|his|her|their)\s+\S.*)$")
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -282,16 +284,19 @@ class Attributor:
         if raw.lower().startswith("the ") and len(words) <= 3 and words[-1].lower() in self.org_nouns \
                 and all(w.islower() or "-" in w for w in words[:-1]) and self.state.orgs:
             noun = words[-1].lower()
-            named = [o for o in self.state.orgs if noun in o.lower().split()]
+            modifiers = [w.lower() for w in words[:-1] if "-" not in w]
+            named = [o for o in self.state.orgs if noun in o.lower().split()
+                     and all(m in o.lower() for m in modifiers)]  # "the finance ministry" is not the defence one
             if named:
                 return named[-1]
             if len(words) == 1 or all("-" in w for w in words[:-1]):
                 return self.state.orgs[-1]  # "the Tokyo-based carmaker"; not "the transport ministry"
         # "the official" -> the official introduced earlier ("an unnamed South Korean official").
         if raw.lower().startswith("the ") and len(name.split()) <= 2:
-            head = name.split()[-1].lower()
+            *modifier, head = name.lower().split()
             for known in reversed(self.state.sources):
-                if known.lower().split()[-1] == head and known.lower() != name.lower():
+                if known.lower().split()[-1] == head and known.lower() != name.lower() \
+                        and all(m in known.lower().split() for m in modifier):
                     return known
         return name
 
@@ -484,6 +489,11 @@ class Attributor:
         last = segments[-1]
         last_clause = re.split(r"\b(?:that|which|who|whom|as|while|when|whereas|because|after|before|since|although|though|where|if)\b", last)[-1]
         offset = base + len(body) - len(last_clause)
+        zero_relative = _ZERO_RELATIVE.match(last_clause)
+        if zero_relative:
+            # "a change the defence ministry says could bring": the second noun phrase speaks
+            offset += zero_relative.start(1)
+            last_clause = last_clause[zero_relative.start(1):]
         pronoun = _PRONOUN_AT_END.search(last_clause)
         if pronoun and pronoun.start() > 0:
             # "below the $3.4bn it forecast": the pronoun, not the phrase before it, is the subject
@@ -543,7 +553,7 @@ class Attributor:
 
     def speaker_of(self, text: str, start: int, end: int, m: re.Match, quotes) -> Attribution | None:
         verb_start, verb_end = m.span()
-        start = max(start, verb_start - 300)  # a speaker is named within a clause, not a page, before the verb
+        sentence_start, start = start, max(start, verb_start - 300)  # a speaker is named within a clause, not a page, before the verb
         left = text[start:verb_start]
         by = _BY_AGENT.match(text, verb_end, end)
         if by and m.group("verb").lower() in self.passive_verbs and _FIGURE_BEFORE.search(left) and not re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", left) \
@@ -560,6 +570,11 @@ class Attributor:
                 rest = re.match(r"[\s,]*", subject[expr.end:])
                 subject, offset = subject[expr.end + rest.end():], offset + expr.end + rest.end()
                 break
+        if subject.strip().lower() == "it" and re.search(r",\s*$", text[start:start + offset]):
+            # "The finance ministry has set aside $2bn, it said": the body the sentence opens with
+            opener = self.sentence_subject(text, sentence_start, m)
+            if opener and self.is_org_name(opener.source):
+                return replace(opener, start=start + offset, end=verb_end)
         if subject.strip() and (self.is_speaker(subject) or self.document_owner(subject)):
             sub_start = start + offset + (len(subject) - len(subject.lstrip()))
             via = ""
@@ -612,8 +627,9 @@ class Attributor:
                 return None
         # A figure inside the speaker's own description ("the 64-year-old minister, who has led
         # the department for six years, said") is the outlet's, not the speaker's.
-        if any(a.start <= fig_start < a.verb for a in found):
-            return None
+        if any(a.start <= fig_start < a.verb for a in found) or _APPOSITIVE_AGE.match(text, fig_start) \
+                and re.search(r"[A-Z][\w'’.-]*,\s*$", text[max(0, fig_start - 40):fig_start]):
+            return None  # "said Anna Brekke, 46, who": an age described by the outlet
         before = [a for a in found if a.verb < fig_start]
         # "the 66 that the exit poll had projected", "the 3.2% forecast by the ministry": the
         # figure's own clause names its source.
@@ -635,6 +651,8 @@ class Attributor:
                 self._weak(text, best) or ";" in text[best.end:fig_start]):
             # "The race raised $4.6m for charity, organisers said": "raised" is the news, not the telling
             best = after[0]
+        if before and best is before[-1] and self._outside_report(text, best, fig_start):
+            return None
         if before and after and not best.via and best is before[-1]:
             # "X said 10,000 ..., his office reported": the office relays X
             relay = after[-1]
@@ -646,6 +664,17 @@ class Attributor:
                                best.start, best.end, best.verb)
         return best
 
+
+    def _outside_report(self, text: str, a: Attribution, fig_start: int) -> bool:
+        """A figure after an attribution that is not what it reports: the speaker's own
+        description ('said Fazal Rahim, a 62-year-old shopkeeper') or the outlet's gloss after a
+        closing attribution ('..., the club announced, making the 29-year-old the most expensive')."""
+        between = text[a.end:fig_start]
+        if a.start == a.verb and not a.relay and re.fullmatch(r",\s+(?:\d{1,3},\s+)?(?:a|an|the|who|whose)\b[^,.;:“”\"]*", between):
+            return True
+        gloss = re.match(r"[^,.;:]*,\s+([a-z]+ing)\b", between)
+        return bool(gloss) and gloss.group(1) not in self.participles \
+            and bool(re.search(r"[,”\"]\s*$", text[max(0, a.start - 3):a.start]))
 
     def _weak(self, text: str, a: Attribution) -> bool:
         """A verb that more often carries the news than reports it ("raised", "recorded")."""

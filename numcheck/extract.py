@@ -207,8 +207,6 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             att = attributor.for_figure(text, span, fig.start, found, quote)
             if att is None and quote is not None and quote[1] > s_end:
                 att = speaker_after(quote)
-            if ctx.counted == "age" and quote is None:
-                att = None  # "the 29-year-old striker": a description in the outlet's voice
             content_start = s_start
             expr = None
             if att is not None:
