@@ -67,7 +67,8 @@ _LOCAL_PLACE = re.compile(
     r"\b(?:in|at|on|near|outside|across|around|towards|In|At|On|Near)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}of\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 _WHERE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),?\s+where\s+(?:[a-z-]+\s+){0,3}$")
-_AUX_START = re.compile(r"[\s,]*(?:will|would|could|should|may|might|has|have|had|is|are|was|were|can)\b")
+# "The deficit, the minister said (on Wednesday), will narrow to 2.9%": the verb group goes on after the speaker.
+_AUX_START = re.compile(r"[\s,]*(?:(?:on|in|at|last|this|earlier|late|yesterday|today)\b[^,.;:\d]{0,30},\s*)?(?:will|would|could|should|may|might|has|have|had|is|are|was|were|can)\b")
 _PUT_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|valued|values|pegged|placed|set|sets)\s+"
                      r"(?:the\s+|its\s+|their\s+)?([a-z].{0,100}?)\s+at\s+$")
 _PLACE_PREP = re.compile(r"\b(?:to|into|in|inside|towards|toward|across|at|near|on|throughout)\s+(?:the\s+)?$", re.I)
@@ -171,6 +172,9 @@ class ContextReader:
         self.modifiers = lex.wordset("nouns", "modifiers")
         self.measure_heads = lex.wordset("nouns", "measure_heads")
         self.of_heads = lex.wordset("nouns", "of_heads")
+        self.statistics = lex.wordset("nouns", "statistic_nouns")
+        self.counting = lex.wordset("nouns", "counting_verbs")
+        self.volume_heads = frozenset(singular(w, lex) for w in lex["nouns"]["volume_heads"])
         self.places, self.place_names = lex.regex("places", _compile_places)
         self.events = lex.regex("events", _compile_events)
         self.modality_cues, self.modality_after = lex.regex("modality", _compile_modality)
@@ -283,8 +287,8 @@ class ContextReader:
             return ""
         word = m.group(1)
         low = word.lower()
-        if low in self.change_nouns and re.match(r"\s+of\b", text[m.end(1):start]):
-            return low  # "a pay rise of at least 9%"
+        if (low in self.change_nouns or low in self.statistics) and re.match(r"\s+of\b", text[m.end(1):start]):
+            return low  # "a pay rise of at least 9%", "the long-term average of 71mm": a statistic of its own
         if low in self.stop or low in self.verbs or self.is_verb(low) or low in self.modifiers:
             return ""
         if low in self.predicates or low in self.linking:
@@ -434,6 +438,8 @@ class ContextReader:
             return False
         prev = toks[k - 1][1] if k else ""
         nxt = toks[k + 1][1] if k + 1 < len(toks) else ""
+        if nxt == "by" and low.endswith("ed") and self.is_noun(prev):
+            return True  # "violations in the corridor recorded by the mission": a clause inside the subject
         return (self.is_noun(prev) and self.is_plural(prev)) or (self.is_noun(nxt) and not self.verbish(nxt))
 
     def head_of(self, text: str, toks: list, first: int, last: int) -> str:
@@ -820,6 +826,8 @@ class ContextReader:
         c_start, c_end = self.clause(text, s_start, s_end, fig)
         lo = max(c_start, content_start)
         cls = self.classes.get(noun, noun)
+        if noun in self.volume_heads:
+            cls = self.volume_of(text, max(lo, fig.start - _REACH), min(max(limit, c_end), fig.end + _REACH), fig, noun) or cls
         if cls in ("person", "civilian", "resident", "") and not unit:
             # "40 people were killed", "the number of people detained has risen to 340"
             event = self.event_class(text, fig.end, min(limit, c_end, fig.end + 80)) or \
@@ -838,6 +846,23 @@ class ContextReader:
                     singular(subject.split()[-1], self.lex)) == cls):
                 subject = ""  # "turnout was 54 per cent": the thing measured, not who did it
         return cls, subject, place, refers_to
+
+    def volume_of(self, text: str, lo: int, hi: int, fig: Figure, noun: str) -> str:
+        """ "Ticket sales have reached 1.6 million" counts tickets, as "sold 1.1m tickets" does: the class
+        of the thing whose sales, exports or deliveries are counted (the nearest to the figure)."""
+        best, best_gap = "", _REACH * 2
+        for m in re.finditer(r"\b(?=([A-Za-z][\w-]*)\s+([a-z]+)\b)", text[lo:hi]):
+            if singular(m.group(2), self.lex) != noun:
+                continue
+            word, at = m.group(1), lo + m.start(1)
+            low = word.lower()
+            if word[0].isupper() and not _sentence_initial(text, at) or not self.is_noun(low) or low in self.units:
+                continue
+            gap = abs(at - fig.start)
+            if gap < best_gap:
+                thing = singular(low, self.lex)
+                best, best_gap = self.classes.get(thing, thing), gap
+        return best
 
     def country_subject(self, text, s_start, fig, content_start, article_countries, c_end) -> str:
         # "soldiers from North Korea" / "North Korean soldiers" name the subject next to the noun.
@@ -902,6 +927,8 @@ class ContextReader:
                     continue
             if low in self.auxiliaries or low in self.verbs or (low.endswith("ed") and low not in self.ed_nouns
                                                                   and low not in self.modifiers):
+                if any(w.group(0).lower() in self.counting for w in words[i:]):
+                    return ""  # "monitors have counted 140 violations": who counts does not own what is counted
                 if head and i < len(words):
                     return _slug_word(head)
                 return ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import combinations
 from types import SimpleNamespace
@@ -38,6 +38,21 @@ class Key:
         bits = (base.split("/") + ["-", "-", "-"])[:3]
         bits = ["" if b == "-" else b for b in bits]
         return cls(bits[0], bits[1], bits[2], period, part)
+
+    def __str__(self) -> str:
+        key = "/".join(p or "-" for p in (self.cls, self.subject, self.place))
+        return key + (f"@{self.period}" if self.period else "") + ("/part" if self.part else "")
+
+    def fills(self, other: "Key") -> bool:
+        """Names a subject, place or period that ``other`` leaves out."""
+        return any(a and not b for a, b in ((self.subject, other.subject), (self.place, other.place),
+                                             (self.period, other.period)))
+
+    def merged(self, others: list["Key"]) -> "Key":
+        subject, place, period = self.subject, self.place, self.period
+        for o in others:
+            subject, place, period = subject or o.subject, place or o.place, period or o.period
+        return Key(self.cls, subject, place, period, self.part)
 
     def compatible(self, other: "Key") -> bool:
         """Same class and part-ness; subject, place and period equal where both give them."""
@@ -132,6 +147,8 @@ def same_quantity(a: Claim, b: Claim) -> bool:
 
 
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+_NAME = re.compile(r"[A-Z][\w'’-]{3,}")
+_NAME_INSIDE = re.compile(r"(?<=[\w,;] )[A-Z][a-z][\w'’-]{2,}")
 _FEW_WORDS = 8
 
 
@@ -168,7 +185,21 @@ class Stories:
         return self._cache[key]
 
     def same(self, rule: Rule, a: Claim, b: Claim) -> bool:
-        return a.article == b.article or not rule.same_story or self.overlap(a.article, b.article) >= rule.same_story
+        if a.article == b.article or not rule.same_story:
+            return True
+        share = self.overlap(a.article, b.article)
+        # Two short reports of one event may share few words, but both figures' sentences name it
+        # ("31 civilians were killed ... in Orsk", "Eighteen people died in ... the Orsk market").
+        return share >= rule.same_story or (share >= rule.same_story / 2 and bool(self.shared_names(a, b)))
+
+    def names(self, claim: Claim) -> set[str]:
+        """Names in a claim's sentence (capitalised inside it), less its source's and the story-less words."""
+        own = {w.lower() for w in _NAME.findall(f"{claim.source} {claim.via}")}
+        return {w.lower().removesuffix("'s").removesuffix("’s") for w in _NAME_INSIDE.findall(claim.sentence_text)} \
+            - own - self.skip
+
+    def shared_names(self, a: Claim, b: Claim) -> set[str]:
+        return self.names(a) & self.names(b)
 
 
 def _matches(rule: Rule, a: Claim, b: Claim) -> bool:
@@ -372,6 +403,38 @@ _KINDS = {
 }
 
 
+_EXACT = SimpleNamespace(relative=0.0, absolute=0)
+
+
+def resolve(claims: list[Claim], stories: Stories, same_story: float) -> list[Claim]:
+    """Claims whose key leaves out who or where, made specific where the story tells which.
+
+    "12 people had lost their lives in the territory" fits both "seven killed on San Teo" and "12 died
+    in Porto Vell"; a key that fits claims naming different places is about the one whose figure it
+    repeats, and is not compared with the others. One that repeats none is left as it is.
+    """
+    keys = [Key.parse(c.quantity) for c in claims]
+    by_class: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if keys[i].cls and not c.part_of:
+            by_class[(keys[i].cls, c.figure.unit)].append(i)
+    out = list(claims)
+    for members in by_class.values():
+        if len(members) < 3:
+            continue  # it takes two specific keys to make a third ambiguous
+        for i in members:
+            a = claims[i]
+            fitting = [j for j in members if j != i and keys[j].fills(keys[i]) and keys[j].compatible(keys[i])
+                       and (a.article == claims[j].article or stories.overlap(a.article, claims[j].article) >= same_story)]
+            if all(keys[x].compatible(keys[y]) for x, y in combinations(fitting, 2)):
+                continue  # one story, one place: nothing to choose
+            span = interval(a, _EXACT, True)
+            agree = [j for j in fitting if not disjoint(span, interval(claims[j], _EXACT, True))]
+            if agree and all(keys[x].compatible(keys[y]) for x, y in combinations(agree, 2)):
+                out[i] = replace(a, quantity=str(keys[i].merged([keys[j] for j in agree])))
+    return out
+
+
 def run(rules: tuple[Rule, ...], claims: list[Claim], texts: dict[str, str] | None = None,
         skip_words: frozenset[str] = frozenset()) -> list[Finding]:
     """Every finding of every rule, most severe first, then by place.
@@ -380,6 +443,8 @@ def run(rules: tuple[Rule, ...], claims: list[Claim], texts: dict[str, str] | No
     the claims' own sentences are used. ``skip_words`` are left out of that comparison.
     """
     stories = Stories(claims, texts, skip_words)
+    thresholds = [r.same_story for r in rules if r.same_story]
+    claims = resolve(claims, stories, min(thresholds) if thresholds else 0.0)
     findings: list[Finding] = []
     for rule in rules:
         findings.extend(_KINDS[rule.kind](rule, claims, stories))
