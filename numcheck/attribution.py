@@ -56,6 +56,9 @@ _PRONOUN_AT_END = re.compile(r"(?<=\s)(?:it|he|she|they|we)(?:\s+(?:now|also|had
 _PRONOUN_SUBJECT = re.compile(r"(?:it|he|she|they|we)\s")
 _APPOSITIVE_AGE = re.compile(r"\d{1,3}\s*[,)]")
 _ZERO_RELATIVE = re.compile(r"\s*(?:a|an|the|this|that|any)\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:of|for|at|in|to|from|with|by|on|and|or)\s)[a-z][\w-]*\s+((?:the|a|an|its|his|her|their)\s+\S.*)$")
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
+_OPENING_NAME = re.compile(r"\s*((?:The\s+)?[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|and|the))*)(?=,|\s+(?:has|have|had|is|was|will|would)\b)")
+_CONJUNCTION = re.compile(r"^(?:and|but|so|yet|however|meanwhile)\s+", re.I)
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -110,11 +113,11 @@ def _compile(lex: Lexicon) -> dict:
         # "Home Office figures published yesterday", "an exit poll by broadcaster VPR",
         # "final results released yesterday by the Election Board": the owner speaks.
         "document_owner": re.compile(
-            rf"^(?:(?:the|a|an|its|{adjectives})\s+)*(?:{docs})(?:\s+(?:{published})\b[^,]*?)?\s+(?:by|from|of)\s+(?P<owner>.+)$"
-            rf"|^(?:{docs})\s+(?:that\s+|which\s+)?(?P<rel>(?:the|its)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:also\s+|had\s+|has\s+)?"
+            rf"^(?:(?:the|a|an|its|{adjectives})\s+)*(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{docs})(?:\s+(?:{published})\b[^,]*?)?\s+(?:by|from|of)\s+(?P<owner>.+)$"
+            rf"|^(?:{docs})\s+(?:that\s+|which\s+)?(?P<rel>(?:the|its)\s+[\w-]+(?:\s+[\w-]+)?|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}}))\s+(?:also\s+|had\s+|has\s+)?"
             rf"(?:{published})\b.*$"
             rf"|^(?P<whose>[^,']{{2,60}}?)(?:'s|’s)\s+(?:(?:{adjectives})\s+)*(?:{docs})(?:\s+(?:{published}|for|on)\b.*)?$"
-            rf"|^(?P<before>(?-i:[A-Z])[^,]*?|{alternation(sp['org_nouns'], boundary=False)})(?:'s|’s)?\s+"
+            rf"|^(?P<before>(?-i:[A-Z])[^,]*?|(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:{alternation(sp['org_nouns'], boundary=False)}))(?:'s|’s)?\s+"
             rf"(?P<before_doc>{docs})(?:\s+(?:{published})\b.*)?$", re.I),
         "document_by": re.compile(rf"\b(?:{docs})\s+(?:(?:{published})\s+)?by\s+(?P<owner>(?:the\s+)?[^,.;:!?“”\"()]{{2,60}}?)"
                                   rf"(?=\s*[,.;:!?“”\"()]|\s+(?:on|in|last|that|which|for|and|gave|put|found|shows?|showed|{published})\b)", re.I),
@@ -151,6 +154,7 @@ class Attributor:
         self._verbs_of: list | None = None
         self._verbs: list[int] = []
         self.org_nouns = lex.wordset("speech", "org_nouns")
+        self.named_org_nouns = lex.wordset("speech", "named_org_nouns")
         self.title_words = {w for w in lex.wordset("speech", "titles") if " " not in w} - {
             "foreign", "defence", "defense", "health", "finance", "interior", "home", "trade", "education",
             "energy", "transport", "environment", "justice", "state", "federal", "national", "regional",
@@ -191,9 +195,11 @@ class Attributor:
         for m in (self.rx["document_by"].finditer(text, start, end) if " by " in text[start:end] else ()):
             if self.is_speaker(m.group("owner")):
                 self.state.last_document_source = self.canonical(m.group("owner"))
+        named = []  # "UN Office for Project Services (UNOPS)": one organisation, whatever its words
         for m in (_ACRONYM.finditer(text, start, end) if "(" in text[start:end] else ()):
             full = _clean(m.group(1))
             self.local_aliases[m.group(2).lower()] = self.aliases.get(full.lower(), full)
+            named.append(full)
         for m in _SINGLE_NAME.finditer(text, start, end):
             word = m.group(1)
             if word.lower() not in self.places and (re.search(r"[a-z][A-Z]", word) or (
@@ -201,22 +207,29 @@ class Attributor:
                     and word.lower() not in self.not_org_words)):
                 self.note_org(word)  # "AeroNordica carried ..., it warned": "it" is AeroNordica
         for m in _NAME_RUN.finditer(text, start, end):
-            whole = m.group(0).replace("’", "'").rstrip(".").removesuffix("'s")
-            run = self.strip_title(whole)
-            words = run.split()
-            titled = run != whole or re.search(r"(?i)\b(?:president|minister|secretary|chancellor|mayor|"
-                                                r"governor|spokes\w+|chief|director|officer|author|coach|"
-                                                r"manager|economist|analyst)\s+$", text[max(start, m.start() - 25):m.start()])
-            if run.lower() in self.aliases or run.lower() in self.places or not words:
-                continue
-            if any(w.lower() in self.org_words for w in words):
-                self.note_org(run)
-            elif len(words) >= 2 and not any(w.lower() in self.speaker_nouns for w in words):
-                if run not in self.state.names:
-                    self.state.names.append(run)
-                if titled:
-                    self.state.people.add(run)
-                    self.state.last_person = run
+            # "The European Space Agency's Selene-2 lander": the owner is a name of its own
+            for whole in m.group(0).replace("’", "'").rstrip(".").removesuffix("'s").split("'s "):
+                self._learn_name(text, start, m.start(), whole)
+        for full in named:
+            if full in self.local_aliases.values() and not self.is_person(full):
+                self.note_org(full)
+
+    def _learn_name(self, text: str, start: int, at: int, whole: str) -> None:
+        run = self.strip_title(whole)
+        words = run.split()
+        titled = run != whole or re.search(r"(?i)\b(?:president|minister|secretary|chancellor|mayor|"
+                                            r"governor|spokes\w+|chief|director|officer|author|coach|"
+                                            r"manager|economist|analyst)\s+$", text[max(start, at - 25):at])
+        if run.lower() in self.aliases or run.lower() in self.places or not words:
+            return
+        if any(w.lower() in self.org_words for w in words):
+            self.note_org(run)
+        elif len(words) >= 2 and not any(w.lower() in self.speaker_nouns for w in words):
+            if run not in self.state.names:
+                self.state.names.append(run)
+            if titled:
+                self.state.people.add(run)
+                self.state.last_person = run
 
     def strip_title(self, run: str) -> str:
         """"Treasury Secretary Amara Lint" -> "Amara Lint": the name after the last title word."""
@@ -248,6 +261,8 @@ class Attributor:
             if key in self.aliases:
                 return self.aliases[key]
         name = self.rx["suffixes"].sub("", name)
+        if _CAPS_WORD.search(name):
+            name = _CAPS_WORD.sub(self._spell_out, name)
         org = re.sub(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])", "", name)  # "state Department of ..."
         if _full_org_name(org) and any(w in _CONNECTORS for w in self.strip_title(org).split()):
             return org  # "International Committee of the Red Cross" is one name, not "Red Cross"
@@ -289,8 +304,10 @@ class Attributor:
                      and all(m in o.lower() for m in modifiers)]  # "the finance ministry" is not the defence one
             if named:
                 return named[-1]
-            if len(words) == 1 or all("-" in w for w in words[:-1]):
-                return self.state.orgs[-1]  # "the Tokyo-based carmaker"; not "the transport ministry"
+            unnamed = [o for o in self.state.orgs if self._source_type(o) != "media"]
+            if unnamed and noun not in self.named_org_nouns and (
+                    len(words) == 1 or all("-" in w for w in words[:-1])):
+                return unnamed[-1]  # "the Tokyo-based carmaker"; not "the transport ministry"
         # "the official" -> the official introduced earlier ("an unnamed South Korean official").
         if raw.lower().startswith("the ") and len(name.split()) <= 2:
             *modifier, head = name.lower().split()
@@ -299,6 +316,20 @@ class Attributor:
                         and all(m in known.lower().split() for m in modifier):
                     return known
         return name
+
+    def _spell_out(self, m: re.Match) -> str:
+        """"WEC" -> "Westmere Electoral Commission" when an organisation of those initials was
+        named before and the article gave no "(WEC)" of its own."""
+        word = m.group(0)
+        if word.lower() in self.local_aliases:
+            return self.local_aliases[word.lower()]  # "a WEC spokeswoman", after "Westmere Electoral Commission (WEC)"
+        if word.lower() in self.aliases:
+            return word
+        for org in reversed(self.state.orgs):
+            words = [w for w in org.split() if w[:1].isupper() and w != "The"]
+            if len(words) == len(word) > 1 and "".join(w[0] for w in words) == word:
+                return " ".join(org.split()[1:] if org.startswith("The ") else org.split())
+        return word
 
     def remember(self, name: str) -> None:
         if name and name not in self.state.sources:
@@ -361,7 +392,7 @@ class Attributor:
 
     def document_owner(self, phrase: str) -> str:
         """The body whose document a phrase names, or "" ("Treasury documents" -> Treasury)."""
-        m = self.rx["document_owner"].match(" ".join(phrase.split()))
+        m = self.rx["document_owner"].match(_CONJUNCTION.sub("", " ".join(phrase.split())))
         if m is None or m.group("before") and not m.group("before_doc").islower():
             return ""  # "US Geological Survey" is a name, not the survey of "US Geological"
         owner = (m.group("owner") or m.group("rel") or m.group("whose") or m.group("before") or "").strip()
@@ -570,10 +601,19 @@ class Attributor:
                 rest = re.match(r"[\s,]*", subject[expr.end:])
                 subject, offset = subject[expr.end + rest.end():], offset + expr.end + rest.end()
                 break
-        if subject.strip().lower() == "it" and re.search(r",\s*$", text[start:start + offset]):
-            # "The finance ministry has set aside $2bn, it said": the body the sentence opens with
+        closer = subject.strip().lower()
+        if (closer == "it" or closer.startswith("the ") and len(closer.split()) <= 3 and subject.strip().islower()
+                and closer.split()[-1] in self.org_nouns and closer.split()[-1] not in self.named_org_nouns) \
+                and re.search(r",\s*$", text[start:start + offset]):
+            # "The finance ministry has set aside $2bn, it said", "Kizuna Energy, a Tokyo-based
+            # developer, has raised $180m in a round led by Marlin Capital, the company said":
+            # the body the sentence opens with
+            opener = _OPENING_NAME.match(text, sentence_start)
+            name = self.canonical(opener.group(1)) if opener else ""
+            if name and self.is_speaker(name) and self.is_org_name(name) and self._source_type(name) != "media":
+                return Attribution(name, "", self.source_type(name), start + offset, verb_end, verb_start)
             opener = self.sentence_subject(text, sentence_start, m)
-            if opener and self.is_org_name(opener.source):
+            if closer == "it" and opener and self.is_org_name(opener.source):
                 return replace(opener, start=start + offset, end=verb_end)
         if subject.strip() and (self.is_speaker(subject) or self.document_owner(subject)):
             sub_start = start + offset + (len(subject) - len(subject.lstrip()))
