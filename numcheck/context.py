@@ -72,6 +72,9 @@ _AUX_START = re.compile(r"[\s,]*(?:(?:on|in|at|last|this|earlier|late|yesterday|
 _PUT_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|valued|values|pegged|placed|set|sets)\s+"
                      r"(?:the\s+|its\s+|their\s+)?([a-z].{0,100}?)\s+at\s+$")
 _PLACE_PREP = re.compile(r"\b(?:to|into|in|inside|towards|toward|across|at|near|on|throughout)\s+(?:the\s+)?$", re.I)
+# Between a noun and the verb that says what happened to it: "miners were killed", "have since died".
+_VERB_GROUP = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|been|being|reportedly|all|also|now|since|later|"
+                         r"already|so|far|subsequently|confirmed))*\s+")
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:and|but|while|whereas|although)\b|\band\b|\bbut\b")
 
 
@@ -174,6 +177,11 @@ class ContextReader:
         self.of_heads = lex.wordset("nouns", "of_heads")
         self.statistics = lex.wordset("nouns", "statistic_nouns")
         self.counting = lex.wordset("nouns", "counting_verbs")
+        self.animals = lex.wordset("nouns", "animal_nouns")
+        self.owners = lex.wordset("nouns", "owner_nouns")
+        self.regions = lex.regex("regions", lambda lx: re.compile(
+            rf"\b(?:[Ii]n|[Aa]cross|[Oo]ver|[Ff]or|[Tt]he)\s+(?:the\s+)?(?:far\s+)?"
+            rf"({alternation(lx['nouns']['region_words'], boundary=False)})\b(?![\w-]|\s+of\b)"))
         self.volume_heads = frozenset(singular(w, lex) for w in lex["nouns"]["volume_heads"])
         self.places, self.place_names = lex.regex("places", _compile_places)
         self.events = lex.regex("events", _compile_events)
@@ -834,6 +842,9 @@ class ContextReader:
                 self.last_event_class(text, max(lo, fig.start - _REACH), fig.start)
             if event:
                 cls = event
+        elif not unit and noun and noun not in self.animals:
+            # "Fourteen miners were killed", "22 of its members had died": a death count, whoever died
+            cls = self.event_after(text, fig.end, min(limit, c_end), noun) or cls
         _, noun_end = self.noun_after(text, fig.end, limit)
         rate = self.rate.match(text, max(noun_end, fig.end))
         if rate and cls:
@@ -842,10 +853,36 @@ class ContextReader:
         place = self.place(text, fig, c_start, min(c_end, limit), subject, s_start, content_start)
         if not subject:
             subject = self.clause_subject(text, lo, fig.start)
+            if subject and not self.owner(text, subject, max(lo, fig.start - _REACH), fig.start):
+                subject = ""  # "the storm dumped 142mm", "rescuers pulled 40 people": a doer, not an owner
             if subject and (singular(subject.split()[-1], self.lex) in (noun, cls) or self.classes.get(
                     singular(subject.split()[-1], self.lex)) == cls):
                 subject = ""  # "turnout was 54 per cent": the thing measured, not who did it
         return cls, subject, place, refers_to
+
+    def event_after(self, text: str, start: int, end: int, noun: str) -> str:
+        """The event a counted noun undergoes, named by the verb group right after it ("miners were
+        killed", "members had died"); "" when another word comes between."""
+        for m in islice(_TOKEN.finditer(text, start, end), 6):
+            if singular(m.group(0), self.lex) != noun:
+                continue
+            gap = _VERB_GROUP.match(text, m.end(), end)
+            at = gap.end() if gap else m.end()
+            for pattern, cls in self.events:
+                hit = pattern.match(text, at, end)
+                if hit and cls not in ("missing", "rescue"):
+                    return cls
+            return ""
+        return ""
+
+    def owner(self, text: str, subject: str, lo: int, hi: int) -> bool:
+        """Whether a clause's subject owns what the figure counts: a name ("the Greens", "Telvara"),
+        capitalised inside the sentence, or a common noun that owns things (a party, a council)."""
+        head = subject.split()[-1].split("-")[-1]
+        if head in self.owners:
+            return True
+        return any(m.group(0)[0].isupper() and not _sentence_initial(text, m.start())
+                   for m in re.compile(rf"\b{re.escape(head)}\b", re.I).finditer(text, lo, hi))
 
     def volume_of(self, text: str, lo: int, hi: int, fig: Figure, noun: str) -> str:
         """ "Ticket sales have reached 1.6 million" counts tickets, as "sold 1.1m tickets" does: the class
@@ -898,6 +935,10 @@ class ContextReader:
             if first in self.months or first in self.weekdays:
                 continue
             return self.place_names.get(name.lower(), name.lower())
+        regions = list(self.regions.finditer(text, fig.end, c_end)) + \
+            list(reversed(list(self.regions.finditer(text, c_start, fig.start))))
+        if regions:  # "in the south-west, 210mm fell; the east was drier, at 98mm"
+            return regions[0].group(1).lower().replace(" ", "-")
         before = self.countries(text, max(s_start, content_start, fig.start - _REACH), fig.start)
         for _, country in self.countries(text, fig.end, c_end) + before:
             if country != subject:

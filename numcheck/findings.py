@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from itertools import combinations
 from types import SimpleNamespace
 
+from . import lexicon
 from .model import Claim, Finding
 from .rulebook import Rule
 
@@ -54,12 +55,19 @@ class Key:
             subject, place, period = subject or o.subject, place or o.place, period or o.period
         return Key(self.cls, subject, place, period, self.part)
 
+    def overall(self, others: list["Key"]) -> "Key":
+        """This key with "all" where ``others`` name different subjects or places and it names none."""
+        subjects = {o.subject for o in others if o.subject}
+        places = {o.place for o in others if o.place}
+        return Key(self.cls, self.subject or ("all" if len(subjects) > 1 else ""),
+                   self.place or ("all" if len(places) > 1 else ""), self.period, self.part)
+
     def compatible(self, other: "Key") -> bool:
         """Same class and part-ness; subject, place and period equal where both give them."""
         if not self.cls or self.cls != other.cls or self.part != other.part:
             return False
-        return all(not a or not b or a == b for a, b in
-                   ((self.subject, other.subject), (self.place, other.place), (self.period, other.period)))
+        return all(not a or not b or a == b for a, b in ((self.subject, other.subject), (self.place, other.place))) \
+            and same_period(self.period, other.period)
 
 
 def interval(claim: Claim, rule: Rule, rounding: bool = False, closed: bool = False) -> tuple[float, float]:
@@ -130,15 +138,52 @@ def _field(claim: Claim, name: str) -> str:
 
 
 def _implied_period(claim: Claim, like: str) -> str:
-    """A figure with no period of its own is about the time it was given."""
+    """A figure with no period of its own is about the time it was given, written as ``like`` is
+    (2025, 2025-08, 2025-Q3, 2025-H2, 2025-08-04); a running count ("since Friday", 2025-08-01/)
+    is what an undated count of the same thing reports."""
     when = claim.said_on or claim.published
-    if when is None:
-        return ""
-    return when.strftime("%Y-%m") if len(like) == 7 else str(when.year)
+    if when is None or like.endswith("/"):
+        return like
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", like):
+        return when.isoformat()
+    if re.fullmatch(r"\d{4}-\d{2}", like):
+        return when.strftime("%Y-%m")
+    if re.fullmatch(r"\d{4}-Q\d", like):
+        return f"{when.year}-Q{(when.month - 1) // 3 + 1}"
+    if re.fullmatch(r"\d{4}-H\d", like):
+        return f"{when.year}-H{(when.month - 1) // 6 + 1}"
+    return str(when.year)
+
+
+def same_period(a: str, b: str) -> bool:
+    """Equal where both are given; two running counts ("since Friday", "since the weekend") are one
+    count, and a running count is within a period that holds its start (2025-08-01/ in 2025)."""
+    if not a or not b or a == b:
+        return True
+    if a.endswith("/") and b.endswith("/"):
+        return True
+    since, other = (a, b) if a.endswith("/") else (b, a) if b.endswith("/") else ("", "")
+    return bool(since) and since.startswith(other)
+
+
+def _noun_classes() -> dict[str, str]:
+    return lexicon.load().regex("noun-classes", lambda lex: {
+        w: cls for cls, words in lex["nouns"]["classes"].items() for w in words})
+
+
+def same_measured(a: Claim, b: Claim, key: "Key") -> bool:
+    """A measure is keyed by its unit ("15,200 hectares" of wildfire, "3,400 hectares" of blaze); two that
+    name what they measure must name the same thing ("38.4C" of temperature is not "nights above 20C")."""
+    if key.cls != a.figure.unit.lower() or not a.counted or not b.counted or a.counted == b.counted:
+        return True
+    classes = _noun_classes()
+    return classes.get(a.counted, a.counted) == classes.get(b.counted, b.counted)
 
 
 def same_quantity(a: Claim, b: Claim) -> bool:
     ka, kb = Key.parse(a.quantity), Key.parse(b.quantity)
+    if not same_measured(a, b, ka):
+        return False
     if ka.period and not kb.period:
         kb = Key(kb.cls, kb.subject, kb.place, _implied_period(b, ka.period), kb.part)
     elif kb.period and not ka.period:
@@ -309,6 +354,12 @@ def same_sentence(a: Claim, b: Claim) -> bool:
     return a.article == b.article and a.sentence == b.sentence
 
 
+def own_voice(a: Claim, b: Claim) -> bool:
+    """Two figures an article gives in its own voice: a story's background and its news, or a past
+    peak and a forecast, not one figure revised (which is reported as someone's)."""
+    return a.article == b.article and a.source_type == b.source_type == "outlet"
+
+
 def _ratio(a: Claim, b: Claim) -> float:
     x, y = abs(a.figure.value), abs(b.figure.value)
     if min(x, y) == 0:
@@ -349,7 +400,7 @@ def drift(rule: Rule, claims: list[Claim], stories: Stories) -> list[Finding]:
             groups.append([claim])
     out = []
     for group in groups:
-        moved = any(not same_sentence(a, b) and not within_window(rule, a, b) and
+        moved = any(not same_sentence(a, b) and not own_voice(a, b) and not within_window(rule, a, b) and
                     disjoint(interval(a, rule, True, closed=True), interval(b, rule, True, closed=True))
                     for a, b in combinations(group, 2))
         if not moved:
@@ -364,7 +415,10 @@ def drift(rule: Rule, claims: list[Claim], stories: Stories) -> list[Finding]:
 def part_whole(rule: Rule, claims: list[Claim], stories: Stories) -> list[Finding]:
     by_id = {c.id: c for c in claims}
     parts: dict[str, list[Claim]] = defaultdict(list)
+    levels = lexicon.load().wordset("nouns", "non_additive_units")
     for c in claims:
+        if c.figure.unit.lower() in levels:
+            continue  # rain in one region may exceed the national average: a level has no parts
         if c.part_of and c.part_of in by_id and c.modality in rule.modalities:
             parts[c.part_of].append(c)
     out = []
@@ -432,6 +486,10 @@ def resolve(claims: list[Claim], stories: Stories, same_story: float) -> list[Cl
             agree = [j for j in fitting if not disjoint(span, interval(claims[j], _EXACT, True))]
             if agree and all(keys[x].compatible(keys[y]) for x, y in combinations(agree, 2)):
                 out[i] = replace(a, quantity=str(keys[i].merged([keys[j] for j in agree])))
+            elif not agree:
+                # "19 people died" beside "seven on San Teo" and "12 in Porto Vell": the figure for no
+                # one place is the overall one, compared with overall figures only
+                out[i] = replace(a, quantity=str(keys[i].overall([keys[j] for j in fitting])))
     return out
 
 
