@@ -86,6 +86,7 @@ class _State:
     last_document_source: str = ""
     sources: list[str] = field(default_factory=list)  # speakers so far
     last_person: str = ""
+    told: dict[str, str] = field(default_factory=dict)  # person -> the outlet they first spoke to
 
 
 def _compile(lex: Lexicon) -> dict:
@@ -97,11 +98,14 @@ def _compile(lex: Lexicon) -> dict:
     published = alternation(sp["publish_verbs"], boundary=False)
     adjectives = alternation(sp["document_adjectives"], boundary=False)
     return {
-        "quoted": re.compile(rf"(?P<via>{relays})\s+quoted\s+(?P<src>{np})\s+as\s+saying", re.I),
+        # "Reuters quoted X as saying", "State broadcaster ONRTV quoted the minister, Ahmat Djidda, as saying"
+        "quoted": re.compile(rf"(?P<via>{relays}|(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}))\s+quoted\s+"
+                             rf"(?P<src>[^.;:!?“”\"]{{2,120}}?)\s+as\s+saying", re.I),
         "according": re.compile(
             rf"(?i:according\s+to)\s+(?:(?P<doc>(?i:{alternation(sp['documents'], boundary=False)}))"
             rf"(?:\s+(?:{published})(?:\s+[a-z]+){{0,2}})?\s+(?:from|by|of|for)\s+)?(?P<src>[^,.;:!?“”\"()]{{2,80}}?)(?=\s*[,.;:!?“”\"()]|\s+(?:that|which|who|on|last|in|as)\b|$)"),
-        "citing": re.compile(rf"(?P<via>{np}),?\s+citing\s+(?P<src>[^,.;:!?“”\"]{{2,80}}?)(?=[,.;:!?]|\s+(?:as|that|on|who)\b|$)"),
+        "citing": re.compile(rf"(?P<via>{np})(?P<cue>,?\s+citing|,\s*(?:which|who)\s+(?:cited|quoted))\s+"
+                             rf"(?P<src>[^,.;:!?“”\"]{{2,80}}?)(?=[,.;:!?]|\s+(?:as|that|on|who)\b|$)"),
         "verb": re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])"),
         "told": re.compile(rf"\s+(?:(?:the\s+)?(?P<via>{relays})|reporters|journalists|lawmakers|parliament|a\s+news\s+conference|a\s+briefing)\b", re.I),
         # "told Radio Lakeland", "told state broadcaster ONRTV": a named outlet relays
@@ -122,6 +126,7 @@ def _compile(lex: Lexicon) -> dict:
         "document_by": re.compile(rf"\b(?:{docs})\s+(?:(?:{published})\s+)?by\s+(?P<owner>(?:the\s+)?[^,.;:!?“”\"()]{{2,60}}?)"
                                   rf"(?=\s*[,.;:!?“”\"()]|\s+(?:on|in|last|that|which|for|and|gave|put|found|shows?|showed|{published})\b)", re.I),
         "study_team": re.compile(rf"(?:The|Its|Their)\s+(?:study's\s+|report's\s+)?(?:{alternation(sp['study_team'], boundary=False)})\b"),
+        "occasion": re.compile(rf"\b(?:{alternation(sp['occasions'], boundary=False)})\b", re.I),
         "titles": re.compile(rf"^(?:(?:{alternation(sp['titles'], boundary=False)})\.?\s+)+", re.I),
     }
 
@@ -420,16 +425,20 @@ class Attributor:
         # These patterns start with an open-ended phrase; trying them only where their
         # keyword occurs saves a quarter of the extraction time.
         quoted = self.rx["quoted"].finditer(text, start, end) if " quoted " in sentence else ()
-        citing = self.rx["citing"].finditer(text, start, end) if "citing" in sentence else ()
+        citing = self.rx["citing"].finditer(text, start, end) if "citing" in sentence or " cited " in sentence \
+            or " quoted " in sentence else ()
         according = self.rx["according"].finditer(text, start, end) if "ccording" in sentence else ()
         for m in quoted:
-            a = self.make(m.group("src"), m.group("via"), m.start(), m.end(), m.start())
+            a = self.make(self._named_in(m.group("src")), m.group("via"), m.start(), m.end(), m.start())
             if a:
                 found.append(a)
                 covered.append(m.span())
+        cited_after = []  # "OCHA put the toll at 34, citing local authorities": the clause's speaker relays
         for m in citing:
             via = m.group("via").split(",")[-1]
             if not self.is_speaker(via):
+                if m.group("cue").startswith(","):
+                    cited_after.append(m)
                 continue
             verb = re.match(r",?\s*(?:" + self.rx["verb"].pattern + r")", text[m.end():end])
             close = m.end() + (verb.end() if verb else 0)
@@ -476,6 +485,9 @@ class Attributor:
                 prev = found[-1] if found else None
                 a = replace(prev, start=m.start(), end=m.end(), verb=m.start(), passive=False) if prev \
                     else self.sentence_subject(text, start, m)
+                via, close = self._told(text, m)
+                if a and via:
+                    a = replace(a, via=self.canonical(via), end=close)  # "..., telling Radio Westmere that"
                 if a:
                     found.append(a)
                     insort(covered, (m.start(), m.end()))
@@ -489,9 +501,17 @@ class Attributor:
             if a:
                 found.append(a)
                 insort(covered, (a.start, a.end))
+        found.sort(key=lambda a: a.verb)
+        for m in cited_after:
+            relays = [k for k, a in enumerate(found) if a.verb < m.start("cue") and not a.passive]
+            if not relays:
+                continue
+            k = relays[-1]
+            a = self.make(m.group("src"), "", found[k].start, max(found[k].end, m.end()), found[k].verb)
+            if a and a.source != found[k].source:
+                found[k] = replace(a, via=found[k].source)
         for a in found:
             self.remember(a.source)
-        found.sort(key=lambda a: a.verb)
         return found
 
     def peek(self, text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Attribution]:
@@ -565,6 +585,38 @@ class Attributor:
             return seg, p
         return "", len(left)
 
+    def _interviewed(self, a: Attribution | None, sentence: str) -> Attribution | None:
+        """A person who told an outlet something goes on speaking to it: 'Hanna Berglund told
+        Agence France-Presse that ... "We built Kibali for 5,000 people," Ms Berglund said.',
+        unless the sentence names another occasion ("Speaking at a press conference, Mr Mori said")."""
+        if a is None or not self.is_person(a.source):
+            return a
+        if a.via:
+            self.state.told.setdefault(a.source, a.via)
+            return a
+        via = self.state.told.get(a.source)
+        if via and self.rx["occasion"].search(sentence):
+            return a
+        return replace(a, via=via) if via else a
+
+    def _told(self, text: str, m: re.Match) -> tuple[str, int]:
+        """Who relays what was told ("told Reuters", "telling state broadcaster ONRTV"), and where
+        the attribution ends."""
+        verb_end = m.end()
+        if m.group("verb").lower() not in ("told", "tells", "telling"):
+            return "", verb_end
+        told = self.rx["told"].match(text, verb_end)
+        if told:
+            return told.group("via") or "", told.end()
+        outlet = self.rx["told_outlet"].match(text, verb_end)
+        name = outlet.group("via") if outlet else ""
+        # a broadcaster or paper, by a word before it ("told state broadcaster ONRTV") or its name
+        described = outlet is not None and re.sub(r"^\s*(?:the\s+)?", "", outlet.group(0)).strip() != name
+        media = described or self._source_type(name) == "media"
+        if name and media and not self.is_person(self.canonical(name)) and name not in self.state.names:
+            return name, outlet.end()
+        return "", verb_end
+
     def sentence_subject(self, text: str, start: int, m: re.Match) -> Attribution | None:
         """The subject that opens the sentence, speaking through a participle later in it."""
         words = []
@@ -617,21 +669,8 @@ class Attributor:
                 return replace(opener, start=start + offset, end=verb_end)
         if subject.strip() and (self.is_speaker(subject) or self.document_owner(subject)):
             sub_start = start + offset + (len(subject) - len(subject.lstrip()))
-            via = ""
-            is_told = m.group("verb").lower() in ("told", "tells")
-            told = self.rx["told"].match(text, verb_end) if is_told else None
-            if told and told.group("via"):
-                via = told.group("via")
-            elif is_told and not told:
-                outlet = self.rx["told_outlet"].match(text, verb_end)
-                name = outlet.group("via") if outlet else ""
-                # a broadcaster or paper, by a word before it ("told state broadcaster ONRTV") or its name
-                described = outlet is not None and re.sub(r"^\s*(?:the\s+)?", "", outlet.group(0)).strip() != name
-                media = described or self._source_type(name) == "media"
-                if name and media and not self.is_person(self.canonical(name)) and name not in self.state.names:
-                    via, told = name, outlet
-            close = told.end() if told else verb_end
-            return self.make(subject, via, sub_start, close, verb_start)
+            via, close = self._told(text, m)
+            return self._interviewed(self.make(subject, via, sub_start, close, verb_start), text[sentence_start:end])
         # Inverted: ', said John Smith, the mayor.' / '" said the mayor'
         if not subject.strip() or left.rstrip().endswith((",", "”", "\"")):
             right = re.match(r"\s+([^,.;:!?“”\"]{2,60}?)(?=[,.;:!?“”\"]|\s+(?:on|in|last|at|during|after|before|when|as|that|this|yesterday|earlier)\b|$)",
@@ -641,8 +680,9 @@ class Attributor:
                 # '" said the union's chairman, Anders Lunde.': the name after the description
                 named = _APPOSITIVE_NAME.match(text, close, end)
                 if named and not _NAME_RUN.fullmatch(right.group(1).strip()):
-                    return self.make(named.group(1), "", verb_start, named.end(1), verb_start)
-                return self.make(right.group(1), "", verb_start, close, verb_start)
+                    return self._interviewed(self.make(named.group(1), "", verb_start, named.end(1), verb_start),
+                                             text[sentence_start:end])
+                return self._interviewed(self.make(right.group(1), "", verb_start, close, verb_start), text[sentence_start:end])
         return None
 
     # -- a figure ----------------------------------------------------------
@@ -704,6 +744,16 @@ class Attributor:
                                best.start, best.end, best.verb)
         return best
 
+
+    @staticmethod
+    def _named_in(phrase: str) -> str:
+        """"the minister of territorial administration, Ahmat Saleh Djidda" -> the name."""
+        if "," not in phrase:
+            return phrase
+        for part in phrase.split(","):
+            if _NAME_RUN.fullmatch(part.strip()) and len(part.split()) >= 2:
+                return part
+        return phrase.split(",")[0]
 
     def _outside_report(self, text: str, a: Attribution, fig_start: int) -> bool:
         """A figure after an attribution that is not what it reports: the speaker's own
