@@ -59,6 +59,8 @@ _ZERO_RELATIVE = re.compile(r"\s*(?:a|an|the|this|that|any)\s+(?:[a-z][\w-]*\s+)
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 _OPENING_NAME = re.compile(r"\s*((?:The\s+)?[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|and|the))*)(?=,|\s+(?:has|have|had|is|was|will|would)\b)")
 _CONJUNCTION = re.compile(r"^(?:and|but|so|yet|however|meanwhile)\s+", re.I)
+_CONNECTED_ORG = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+                            r"[A-Z][\w'’.&-]*(?:\s+(?:and\s+)?[A-Z][\w'’.&-]*)*)+")
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -215,20 +217,25 @@ class Attributor:
             # "The European Space Agency's Selene-2 lander": the owner is a name of its own
             for whole in m.group(0).replace("’", "'").rstrip(".").removesuffix("'s").split("'s "):
                 self._learn_name(text, start, m.start(), whole)
+        for m in _CONNECTED_ORG.finditer(text, start, end) if (" of " in text[start:end] or " for " in text[start:end]) else ():
+            full = _clean(m.group(0))
+            if any(w.lower() in self.org_words for w in full.split()):
+                named.append(full)  # "the Institute for Fiscal Research", not "Fiscal Research"
         for full in named:
-            if full in self.local_aliases.values() and not self.is_person(full):
+            if not self.is_person(full):
                 self.note_org(full)
 
     def _learn_name(self, text: str, start: int, at: int, whole: str) -> None:
-        run = self.strip_title(whole)
+        run = self.strip_title(whole.removeprefix("The "))
         words = run.split()
         titled = run != whole or re.search(r"(?i)\b(?:president|minister|secretary|chancellor|mayor|"
                                             r"governor|spokes\w+|chief|director|officer|author|coach|"
                                             r"manager|economist|analyst)\s+$", text[max(start, at - 25):at])
         if run.lower() in self.aliases or run.lower() in self.places or not words:
             return
-        if any(w.lower() in self.org_words for w in words):
-            self.note_org(run)
+        if any(w.lower() in self.org_words for w in words) and not all(w.lower() in self.org_words for w in words) \
+                or len(words) == 1 and len(run) > 2 and run.isupper():
+            self.note_org(run)  # "Dalmark Foods", "OECD"; not "Services" opening "Services inflation is running"
         elif len(words) >= 2 and not any(w.lower() in self.speaker_nouns for w in words):
             if run not in self.state.names:
                 self.state.names.append(run)
@@ -387,8 +394,9 @@ class Attributor:
         if any(w.endswith("ed") and w.islower() and w not in self.ed_adjectives for w in name.split()):
             return False  # "figures ESA released"
         if words[0] in ("most", "many", "some", "all", "both", "none", "each", "several", "few", "roughly",
-                        "about", "around", "nearly", "almost", "half", "one", "two", "three"):
-            return False
+                        "about", "around", "nearly", "almost", "half", "one", "two", "three") \
+                or len(words[0]) > 5 and words[0].endswith("est") and name[:1].islower():
+            return False  # "the highest ever recorded": a superlative, not a speaker
         when = dates.find(name, self.lex) if any(ch.isdigit() for ch in name) or " ago" in low or \
             low.split()[0] in ("yesterday", "today", "last", "this", "on", "in") else ()
         if when and when[0].end - when[0].start > len(name) - 3:
