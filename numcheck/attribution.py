@@ -61,6 +61,7 @@ _OPENING_NAME = re.compile(r"\s*((?:The\s+)?[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'�
 _CONJUNCTION = re.compile(r"^(?:and|but|so|yet|however|meanwhile)\s+", re.I)
 _CONNECTED_ORG = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*(?:\s+(?:of|for|on)\s+(?:the\s+)?"
                             r"[A-Z][\w'’.&-]*(?:\s+(?:and\s+)?[A-Z][\w'’.&-]*)*)+")
+_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "would", "will", "could", "can", "may", "might"}
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -567,15 +568,17 @@ class Attributor:
             # "The ministry, in a statement, listed 64 people as missing and said": the sentence's subject
             return segments[0], base
         if coordinated:
-            # "The regulator opened an inquiry and said": the subject of the first verb speaks
-            words = re.finditer(r"\S+", coordinated.group(1))
+            # "The regulator opened an inquiry and said": the subject of the first verb speaks;
+            # "that it had cut power to 27,000 customers as a precaution and expected": "it" does
+            clause = re.split(r"\b(?:that|which|who)\b", last)[-1]
+            words = re.finditer(r"\S+", clause)
             end = 0
             for w in words:
                 low = w.group(0).lower()
-                if low in self.verb_words or (low.endswith("ed") and len(low) > 4):
+                if low in self.verb_words or (low.endswith("ed") and len(low) > 4) or low in _AUXILIARIES:
                     break
                 end = w.end()
-            return coordinated.group(1)[:end], offset
+            return clause[:end], base + len(body) - len(clause)
         if last_clause.strip():
             return last_clause, offset
         # "The chief executive, Sara Okafor, said" / "Dr Priya Nair, the medical director, said"
@@ -584,8 +587,9 @@ class Attributor:
         for seg in segments[:-1]:
             candidates.append((seg, pos))
             pos += len(seg) + 1
-        candidates = [(seg, p) for seg, p in candidates[-2:]
-                      if seg.strip() and not re.match(r"\s*(?:who|which|where|whose|when)\b", seg)]
+        candidates = [(seg, p) for seg, p in candidates if seg.strip() and not re.fullmatch(r"\s*\d{1,3}\s*", seg)]
+        candidates = [(seg, p) for seg, p in candidates[-2:]  # "Novak, 29, who was playing here, said"
+                      if not re.match(r"\s*(?:who|which|where|whose|when)\b", seg)]
         # a proper name ("Europol", "Sara Okafor") before a description ("the EU's police agency")
         named = [(seg, p) for seg, p in candidates
                  if re.fullmatch(r"\s*(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|de|van|von|al))*\s*", seg)]
