@@ -5,6 +5,10 @@ We find the expressions ourselves (dateparser's search over free text takes
 their grain: "last week" is the week before, starting on Monday, not a day.
 Explicit dates ("Oct 30", "30 October 2024") go to dateparser, one call per
 distinct phrase and publication date.
+
+A date names the past unless its clause looks forward ("the bridge will open in
+June", "due to close next year"): then it is the next such date, and it tells what
+a figure is about (refers_to), never when it was said.
 """
 from __future__ import annotations
 
@@ -15,8 +19,14 @@ from functools import lru_cache
 
 from .lexicon import Lexicon, alternation
 
-
-_SINCE = re.compile(r"\b(?:since|until|till|to|ending|through)\s+$", re.I)
+# "the week to Sunday", "until March 3": an end we do not resolve
+_UNTIL = re.compile(r"\b(?:until|till|to|ending|through)\s+$", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?|the\s+(?:start|end|beginning|middle)\s+of)\s*)?$", re.I)
+_BY = re.compile(r"\bby\s+(?:(?:early|late|mid-?|the\s+(?:start|end|beginning|middle)\s+of)\s*)?$", re.I)
+# Where a clause starts: a forward cue ("will") counts only inside the date's own clause.
+_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\b(?:that|which|who|whom|after|before|when|while|whereas|but|because|"
+                           r"although|though|if|unless)\b", re.I)
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +34,12 @@ class TimeExpr:
     start: int
     end: int
     text: str
-    kind: str  # relative | weekday | month | day | ago | year
+    kind: str  # relative | weekday | month | day | ago | year | quarter
+    forward: bool = False  # in a clause that looks forward ("will open in June"): the next such date
+    bound: str = ""  # since ("since February": from then on) | by (a deadline) | ref ("the lowest since 1991")
 
 
-def _compile(lex: Lexicon) -> re.Pattern:
+def _compile(lex: Lexicon) -> dict[str, re.Pattern]:
     d = lex["dates"]
     months = [m for m in lex["nonfigures"]["months"] if m != "may"]
     month = alternation([m.capitalize() for m in months] + ["May"], boundary=False)
@@ -36,27 +48,57 @@ def _compile(lex: Lexicon) -> re.Pattern:
     numbers = list(lex["numbers"]["units"]) + list(lex["numbers"]["tens"])
     count = rf"(?i:\d+|{alternation(numbers, boundary=False)}|a|an)"
     units = alternation(d["ago_units"], boundary=False)
+    year = r"(?:1[89]\d\d|20\d\d)"
+    before_month = "|".join(rf"(?<={w}\s)|(?<={w.capitalize()}\s)" for w in ("in", "since", "early", "late", "during",
+                                                                            "until", "by", "from", "of", "next", "last", "this"))
+    ordinal = alternation(d["quarter_ordinals"], boundary=False)
     parts = [
-        rf"(?P<day>(?:{month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)"
-        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month})\.?(?:,?\s+\d{{4}})?(?!\d))",
-        rf"(?P<month>(?:(?<=in\s)|(?<=In\s)|(?<=since\s)|(?<=Since\s)|(?<=early\s)|(?<=Early\s)|(?<=late\s)|(?<=Late\s)|(?<=mid-)|(?<=during\s)|(?<=During\s)|(?<=until\s)|(?<=by\s)|(?<=By\s))"
-        rf"(?:{month})(?:\s+\d{{4}})?(?!\s+\d{{1,2}}\b))",
+        rf"(?P<day>(?:{month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{year})?(?!\d)"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month})\.?(?:,?\s+{year})?(?!\d))",
+        rf"(?P<month>(?=[A-Z])(?:{before_month}|(?<=mid-))"
+        rf"(?:{month})(?:\s+{year})?(?!\s+\d{{1,2}}\b))",
         rf"(?P<weekday>(?:(?:last|this|on|next|late\s+on|early\s+on|on\s+the\s+night\s+of)\s+)?(?:{weekday})(?:\s+(?:morning|afternoon|evening|night))?(?!\s+[A-Z]))",
         rf"(?P<ago>{count}\s+(?:{units})\s+ago)",
+        # "the first quarter", "third-quarter profit", "Q1 2024", "the first half of 2024"
+        rf"(?P<quarter>(?i:(?:{ordinal})[\s-]+quarter|(?:last|this|next)\s+quarter)(?:\s+(?:of\s+)?{year})?"
+        rf"|Q[1-4](?:\s+{year})?|(?i:(?:first|second)\s+half)\s+of\s+(?:{year}|(?:the|this|last|next)\s+year)"
+        rf"|H[12]\s+{year})",
         rf"(?P<relative>(?i:{relative}))",
-        r"(?P<year>(?:(?<=in\s)|(?<=In\s))(?:1[89]\d\d|20\d\d)(?![\d-])|(?:1[89]\d\d|20\d\d)(?=(?:'s)?\s+[a-z]))",
+        rf"(?P<year>(?=[12])(?:(?<=in\s)|(?<=In\s)|(?<=since\s)|(?<=Since\s)|(?<=by\s)|(?<=By\s)){year}(?![\d-])"
+        rf"|{year}(?=(?:'s)?\s+[a-z]))",
     ]
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+    return {
+        "find": re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])"),
+        "forward": re.compile(rf"(?i)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:{alternation(d['forward'], boundary=False)})\b"
+                              r"(?!\s+have\b)"),
+        "superlative": re.compile(rf"(?i)\b(?:\w+est|{alternation(d['superlatives'], boundary=False)})\b"
+                                  r"(?:\s+[\w'’-]+){0,7}?\s+since\b[^,;]*$"),
+        "sport": re.compile(rf"(?i)\b(?:{alternation(d['not_a_quarter'], boundary=False)})\b"),
+    }
 
 
 def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> list[TimeExpr]:
     """Time expressions in ``text[start:end]``, with offsets into ``text``."""
     rx = lex.regex("dates", _compile)
     found = []
-    for m in rx.finditer(text, start, len(text) if end is None else end):
-        if m.lastgroup in ("weekday", "day") and _SINCE.search(text, max(0, m.start() - 7), m.start()):
-            continue  # "since Tuesday's failure", "the week to Sunday": a bound, not the day itself
-        found.append(TimeExpr(m.start(), m.end(), m.group(0), m.lastgroup or "relative"))
+    stop = len(text) if end is None else end
+    for m in rx["find"].finditer(text, start, stop):
+        kind = m.lastgroup or "relative"
+        before = text[max(start, m.start() - 40):m.start()]
+        if kind in ("weekday", "day") and _UNTIL.search(before[-8:]):
+            continue  # "the week to Sunday": a bound, not the day itself
+        if kind == "quarter" and rx["sport"].search(text, start, stop):
+            continue  # "12 points in the third quarter", "in the second half of the match"
+        lookback = text[max(start, m.start() - 100):m.start()]
+        bound = "since" if "since" in before and _SINCE.search(before) else "by" if _BY.search(before[-25:]) else ""
+        if "since" in lookback and rx["superlative"].search(lookback):
+            bound = "ref"  # "the lowest since the first free election in 1991": a yardstick, not the figure's time
+        forward = False
+        if kind in ("month", "day", "weekday", "quarter"):  # the others say which way they point
+            breaks = [b.end() for b in _CLAUSE_BREAK.finditer(lookback)]
+            forward = m.group(0).lower().startswith("next ") or before[-5:].lower() == "next " or \
+                bool(rx["forward"].search(lookback, breaks[-1] if breaks else 0))
+        found.append(TimeExpr(m.start(), m.end(), m.group(0), kind, forward, bound))
     return found
 
 
@@ -70,12 +112,37 @@ def _add_months(d: date, months: int) -> date:
 
 
 def resolve(expr: TimeExpr, published: date | None, lex: Lexicon) -> tuple[date | None, str]:
-    """The first day of the period ``expr`` names, and its grain (day/week/month/year)."""
-    return _resolve(expr.text, expr.kind, published, lex)
+    """The first day of the period ``expr`` names, and its grain (day/week/month/quarter/half/year)."""
+    return _resolve(expr.text, expr.kind, published, lex, expr.forward)
+
+
+def can_be_said(expr: TimeExpr, published: date | None, lex: Lexicon) -> bool:
+    """Whether ``expr`` can tell when something was said: not a year or quarter (the period a
+    figure is about), not a bound ("since Friday"), not in a forward clause, not after publication."""
+    if expr.kind in ("year", "quarter") or expr.forward or expr.bound:
+        return False
+    when, _ = resolve(expr, published, lex)
+    return when is None or published is None or when <= published
+
+
+def period(expr: TimeExpr, published: date | None, lex: Lexicon) -> str:
+    """How refers_to writes the period ``expr`` names: 2023, 2023-05, 2023-Q1, 2023-H1 or
+    2023-05-04; "since February" is an interval whose end the text leaves unsaid, 2023-02/ (ISO
+    8601-2); weeks and yardsticks give ''."""
+    if expr.bound == "ref":
+        return ""
+    when, grain = resolve(expr, published, lex)
+    if when is None:
+        return ""
+    text = {"year": str(when.year), "month": f"{when:%Y-%m}", "day": when.isoformat(),
+            "quarter": f"{when.year}-Q{(when.month - 1) // 3 + 1}", "half": f"{when.year}-H{(when.month - 1) // 6 + 1}",
+            }.get(grain, "")
+    return f"{text}/" if text and expr.bound == "since" else text
 
 
 @lru_cache(maxsize=4096)
-def _resolve(text: str, kind: str, published: date | None, lex: Lexicon) -> tuple[date | None, str]:
+def _resolve(text: str, kind: str, published: date | None, lex: Lexicon,
+             forward: bool = False) -> tuple[date | None, str]:
     low = text.lower()
     if kind == "year":
         return date(int(text[:4]), 1, 1), "year"
@@ -96,11 +163,14 @@ def _resolve(text: str, kind: str, published: date | None, lex: Lexicon) -> tupl
             return None, "day"
         names = lex["dates"]["weekdays"]
         wanted = next(i for i, name in enumerate(names) if name in low)
+        ahead = (wanted - published.weekday()) % 7
+        if low.startswith("next "):
+            return published + timedelta(days=ahead or 7), "day"
+        if forward:
+            return published + timedelta(days=ahead), "day"
         back = (published.weekday() - wanted) % 7
         if low.startswith("last "):
             back = back or 7
-        if low.startswith("next "):
-            return published + timedelta(days=(wanted - published.weekday()) % 7 or 7), "day"
         return published - timedelta(days=back), "day"
     if kind == "ago":
         if published is None:
@@ -117,27 +187,61 @@ def _resolve(text: str, kind: str, published: date | None, lex: Lexicon) -> tupl
             return _add_months(published.replace(day=1), -n), "month"
         return date(published.year - n, 1, 1), "year"
     if kind == "month":
-        months = lex["nonfigures"]["months"]
         words = low.split()
-        month = months[words[0].rstrip(".")]
+        month = lex["nonfigures"]["months"][words[0].rstrip(".")]
         if len(words) > 1 and words[1].isdigit():
             return date(int(words[1]), month, 1), "month"
-        if published is None:
-            return None, "month"
-        year = published.year if month <= published.month else published.year - 1
-        return date(year, month, 1), "month"
+        return _latest_or_next(month, published, forward), "month"
+    if kind == "quarter":
+        return _quarter(low, published, forward)
     if kind == "day":
-        return _explicit_day(text, published)
+        return _explicit_day(text, published, forward)
     return None, ""
 
 
-def _explicit_day(text: str, published: date | None) -> tuple[date | None, str]:
+def _latest_or_next(month: int, published: date | None, forward: bool, length: int = 1) -> date | None:
+    """The latest period starting in ``month`` that has begun by ``published``, or with
+    ``forward`` the next one that has not ended by then."""
+    if published is None:
+        return None
+    if forward:
+        year = published.year if month + length - 1 >= published.month else published.year + 1
+    else:
+        year = published.year if month <= published.month else published.year - 1
+    return date(year, month, 1)
+
+
+def _quarter(low: str, published: date | None, forward: bool) -> tuple[date | None, str]:
+    half = "half" in low or low.startswith("h")
+    grain, length = ("half", 6) if half else ("quarter", 3)
+    year = re.search(r"\d{4}", low)
+    words = re.split(r"[\s-]+", low)
+    if low[0] in "qh" and low[1].isdigit():
+        n = int(low[1])
+    elif words[0] in ("last", "this", "next"):
+        if published is None:
+            return None, grain
+        current = date(published.year, (published.month - 1) // 3 * 3 + 1, 1)
+        return _add_months(current, {"last": -3, "this": 0, "next": 3}[words[0]]), grain
+    else:
+        n = _QUARTERS.get(words[0], 1)
+    first_month = (n - 1) * length + 1
+    if year:
+        return date(int(year.group(0)), first_month, 1), grain
+    if re.search(r"\b(?:last|next)\s+year$", low) and published is not None:
+        return date(published.year + (1 if low.endswith("next year") else -1), first_month, 1), grain
+    if low.endswith(("the year", "this year")) and published is not None:
+        return date(published.year, first_month, 1), grain
+    return _latest_or_next(first_month, published, forward, length), grain
+
+
+def _explicit_day(text: str, published: date | None, forward: bool = False) -> tuple[date | None, str]:
     has_year = bool(re.search(r"\d{4}", text))
     if published is None and not has_year:
         return None, "day"
     import dateparser  # imported here: it costs a tenth of a second and most articles never need it
 
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    settings = {"PREFER_DATES_FROM": "future" if forward else "past", "REQUIRE_PARTS": ["day", "month"]}
     if published is not None:
         from datetime import datetime
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)

@@ -17,15 +17,8 @@ from .context import ContextReader
 from .figures import find_figures
 from .lexicon import Lexicon
 from .model import Article, Claim, Figure, line_at, line_starts
+from .occasions import Occasions, figure_period, own_time
 from .text import quote_spans, sentences
-
-# A time expression counts as when the source spoke if it sits this close after
-# the attribution ("said last week", "said on Wednesday").
-_SAID_GAP = 4
-# ... or after a short phrase that says how it was said ("said in a statement on Thursday").
-_SAID_PHRASE = re.compile(r"\s+(?:in|at|to|during|via|through|told)\s+[^,;:\d“”\"]{0,35}?\s+")
-# ... or after whom it was told to ("told MPs yesterday", "told the committee on Monday").
-_TOLD_WHOM = re.compile(r"\s+(?:the\s+|a\s+)?(?!that\b)[\w'’-]+(?:\s+(?!that\b)[\w'’-]+){0,3}?\s+")
 
 
 def _slug(part: str) -> str:
@@ -40,73 +33,11 @@ def quantity_key(cls: str, subject: str, place: str, period: str) -> str:
     return f"{key}@{period}" if period else key
 
 
-def _said_on(exprs, att, text, published, lex, quotes=(), sentence_start=0):
-    """The time expression that dates the attribution, resolved; else None.
-
-    It follows the verb ("said last week"), sits inside the attribution, or
-    leads it with no figure between ("Speaking on Tuesday, the commander said").
-    """
-    candidates = [e for e in exprs if e.kind != "year"]
-    for expr in candidates:
-        if att.end - 1 <= expr.start <= att.end + _SAID_GAP or att.start <= expr.start and expr.end <= att.end:
-            return expr, dates.resolve(expr, published, lex)
-        gap = text[att.end:expr.start]
-        if expr.start >= att.end and _SAID_PHRASE.fullmatch(gap):
-            return expr, dates.resolve(expr, published, lex)  # "said in a statement on Thursday"
-        if expr.start >= att.end and text.startswith(("told", "tell", "Told"), att.verb) and _TOLD_WHOM.fullmatch(gap) \
-                and not any(ch.isdigit() for ch in gap):
-            return expr, dates.resolve(expr, published, lex)
-    for expr in reversed(candidates):
-        # only a time that opens the sentence: "Speaking on Tuesday, the commander said"
-        opening = re.match(r"\s*(?:[A-Z][a-z]+\s+)?(?:on\s+)?$|\s*(?:In|At|During|Speaking|Writing|Asked|Addressing)\b[^,\d]{0,40}$",
-                           text[sentence_start:expr.start])  # "In its update yesterday, the authority said"
-        if expr.end <= att.start and opening and re.fullmatch(r"[\s,]*(?:the\s+)?", text[expr.end:att.start]) is not None \
-                and not quote_for(text, expr.start, quotes):
-            return expr, dates.resolve(expr, published, lex)
-    return None, (None, "")
-
-
-def _same_occasion(text: str, att) -> bool:
-    """"It said ...", "He added ...", "the minister also said": the same statement as the
-    source's last dated one; a body's fresh "the HDS said" with no time is said on the day of
-    the story (a person named again is taken to go on speaking on the same occasion)."""
-    phrase = text[att.start:att.verb + 12]
-    return bool(re.match(r"(?i)(?:he|she|it|they|we)\b|\w+ing\b", phrase)
-                or re.search(r"\b(?:also|added|adding|went on|continued|same)\b", text[att.start:att.end + 30]))
-
-
-def _period(fig: Figure, exprs, said_expr, clause: tuple[int, int], published, lex) -> str:
-    """The year or month a figure is about ("in 2023", "last year", "the 2023 heatwave")."""
-    lo, hi = clause
-    for expr in exprs:
-        if expr is said_expr or not (lo <= expr.start < hi):
-            continue
-        when, grain = dates.resolve(expr, published, lex)
-        if when is not None and grain == "year":
-            return str(when.year)
-        if when is not None and grain == "month":
-            return when.strftime("%Y-%m")
-    return ""
-
-
-def _event_day(exprs, said_expr, window: tuple[int, int], published, lex) -> str:
-    """The day a figure describes, when the text gives one apart from when it was said
-    ("3,400 hectares by Friday evening, according to the fire service")."""
-    lo, hi = window
-    for expr in exprs:
-        if expr is said_expr or not (lo <= expr.start < hi) or expr.kind in ("year", "month"):
-            continue
-        when, grain = dates.resolve(expr, published, lex)
-        if when is not None and grain == "day":
-            return when.isoformat()
-    return ""
-
-
 def _parts_of_totals(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     """"2,600 homes across the borough ... in Brayside alone 1,900 homes": a figure for one
     place, after a total for the whole area, is a part of that total."""
     cues = lex.regex("total_cues", lambda lx: re.compile(
-        r"\b(?:" + "|".join(re.escape(c) for c in lx["nouns"]["total_cues"]) + r")\b", re.I))
+        r"\b(?:" + "|".join(re.escape(c) for c in lx["nouns"]["total_cues"]) + r")\b", re.IGNORECASE))
     out = list(claims)
     by_id = {c.id: c for c in out}
     # "81 of the 150 seats": a whole named after its part is the total of a breakdown
@@ -167,7 +98,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
     countries = set(lex["places"]["countries"])
     measure_units = set(lex["units"]["measures"].values())
     statistics = lex.wordset("nouns", "statistic_nouns")
-    dated: dict[str, tuple[int, date | None, str]] = {}  # source -> (sentence, said_on, grain) last dated
+    occasions = Occasions(text, published, lex, quotes)
     pending: dict[int, int] = {}  # part -> whole for "81 of the 150 seats"
     index = 0
     carried: tuple[str, str, str, date | None, str] | None = None  # last quoted speaker, for carry-over
@@ -190,13 +121,11 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 sent_figs.append(figures[index])
             index += 1
         exprs = dates.find(text, lex, s_start, s_end)
+        occasions.sentence(number, s_start, exprs, found, bool(sent_figs))
         if not sent_figs:
             if found:
                 last = found[-1]
-                _, (when, grain) = _said_on(exprs, last, text, published, lex, quotes, s_start)
-                if when is None and published is not None:
-                    when, grain = published, "day"
-                carried = (last.source, last.via, last.source_type, when, grain)
+                carried = (last.source, last.via, last.source_type) + occasions.date(last)[1:3]
             continue
         sentence_text = text[s_start:s_end]  # one copy shared by the sentence's claims
         floors = [max([a.end for a in found if a.end <= fig.start and a.verb < fig.start] or [s_start])
@@ -211,17 +140,11 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             expr = None
             if att is not None:
                 source, via, stype = att.source, att.via, att.source_type
-                expr, (said_on, grain) = _said_on(exprs, att, text, published, lex, quotes, s_start)
-                last = dated.get(source)
-                explicit = expr is not None and said_on is not None
-                if expr is None and last is not None and number - last[0] <= 2 and (
-                        att.source_type == "person" or _same_occasion(text, att)):
-                    said_on, grain = last[1], last[2]  # "Daras told the same briefing": the same occasion
-                    explicit = True
-                elif expr is None and published is not None:
-                    said_on, grain = published, "day"
-                if expr is not None:
-                    dated[source] = (number, said_on, grain)
+                expr, said_on, grain, explicit = occasions.date(att)
+                own = own_time(fig, exprs, text, att.end if att.end <= fig.start else s_start,
+                                sent_figs[j + 1].start if j + 1 < len(sent_figs) else s_end, published, lex)
+                if own is not None:  # "up from 22 reported last week"
+                    expr, (said_on, grain), explicit = own[0], own[1], True
                 if att.verb < fig.start:
                     content_start = att.end
                 if quote is not None:
@@ -237,10 +160,12 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             next_start = sent_figs[j + 1].start if j + 1 < len(sent_figs) else s_end
             c_lo, c_hi = reader.clause(text, s_start, s_end, fig)
             window = (max(c_lo, prev_end), min(c_hi, next_start))
-            period = _period(fig, exprs, expr, window, published, lex)
-            event = _event_day(exprs, expr, window, published, lex)
-            cls, subject, place, refers = reader.key(text, span, fig, ctx.counted, fig.unit,
-                                                     article_countries, period, content_start, next_start)
+            period, event = figure_period(fig, exprs, expr, window, published, lex)
+            # a quarter or half keys no quantity of its own: "4,100 in the first quarter" and "9,600 in
+            # the first half" are one running count
+            cls, subject, place, refers = reader.key(text, span, fig, ctx.counted, fig.unit, article_countries,
+                                                     "" if "-Q" in period or "-H" in period else period,
+                                                     content_start, next_start)
             if ctx.counted == "age" or (fig.unit in lex["units"]["time_units"].values() and not ctx.counted):
                 cls = ""  # ages and durations of different people and things are not one quantity
             elif fig.unit in measure_units:
@@ -278,13 +203,10 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 sentence_text=sentence_text, line=line_of(fig.start), figure=fig,
                 counted=ctx.counted, quantity=quantity, source=source, source_type=stype, via=via,
                 said_on=said_on, said_on_grain=grain if said_on is not None or grain else "", dated=explicit,
-                modality=ctx.modality, refers_to=event or refers, part_of=part_of))
+                modality=ctx.modality, refers_to=event or refers or period, part_of=part_of))
         if found and not any(quote_for(text, fig.start, quotes) for fig in sent_figs):
             last = found[-1]
-            _, (when, grain) = _said_on(exprs, last, text, published, lex, quotes, s_start)
-            if when is None and published is not None:
-                when, grain = published, "day"
-            carried = (last.source, last.via, last.source_type, when, grain)
+            carried = (last.source, last.via, last.source_type) + occasions.date(last)[1:3]
     for part, whole in pending.items():
         if whole < len(claims):
             quantity = f"{claims[whole].quantity}/part" if claims[whole].quantity else ""

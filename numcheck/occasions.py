@@ -1,0 +1,187 @@
+"""When a figure was said and what period it is about.
+
+The time expression that dates an attribution ("said last week", "told MPs yesterday",
+"put the death toll at 34 on Monday", "Speaking on Tuesday, X said"), the occasion a
+statement with no time of its own goes on with ("It added", "the same briefing"), and
+the period a figure describes (refers_to: "in 2023", "since February", "in the first
+quarter", "by 2030", "next month", a day it is pinned to).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import dates
+from .attribution import quote_for
+from .lexicon import Lexicon
+from .model import Figure
+
+# A time expression counts as when the source spoke if it sits this close after
+# the attribution ("said last week", "said on Wednesday").
+_SAID_GAP = 4
+# ... or after a short phrase that says how it was said ("said in a statement on Thursday",
+# "told reporters in the capital, Orsa, on Monday"; "expects to spend this year" is no such phrase).
+_SAID_PHRASE = re.compile(r"\s+(?:(?:in|at|during|via|through|told)\s+|to\s+(?=(?:the|a|an|his|her|their|its|reporters|[A-Z])\b))"
+                          r"[^,;:\d“”\"]{0,35}?(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},)?\s+")
+# ... or after whom it was told to ("told MPs yesterday", "told the committee on Monday").
+_TOLD_WHOM = re.compile(r"\s+(?:the\s+|a\s+)?(?!that\b)[\w'’-]+(?:\s+(?!that\b)[\w'’-]+){0,3}?\s+")
+# ... or after the document's own participle or the source's relative clause ("according to a
+# study by NIBR published on Wednesday", "according to PitchGrid, which said last week").
+_ISSUED = re.compile(r"(?:\s+\([^()]{1,40}\))?\s+(?:published|released|issued|presented|posted|unveiled|delivered|filed)"
+                     r"(?:\s+by\s+[^,;:\d“”\"]{0,40}?)?\s+")
+# "according to PitchGrid, which said last week that about one in three": the source's relative
+# clause dates what follows it, not the figure before
+_WHICH_SAID = re.compile(r",\s+(?:which|who)\s+(?:also\s+)?\w+\s+$")
+# Between a verb that takes an object ("put the death toll at 34 on Monday") and its time: no new
+# clause, no verb of its own.
+_OBJECT_GAP = re.compile(r"[,;:“”\"]|\b(?:that|which|who|after|before|when|while|whereas|but|because|although|though|"
+                         r"if|unless|and|as|was|were|is|are|"
+                         r"had|has|have|will|would|could|can|may|might|should|did|does|been|be)\b", re.I)
+# Leading the sentence, with no figure between it and the speaker: "On Monday the board put",
+# "Sentencing him on Tuesday, Judge Hollis said", "In its update yesterday, the authority said".
+_OPENING = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?(?:on\s+)?$|\s*(?:In|At|During|[A-Z][a-z]+ing)\b[^,\d]{0,40}$")
+
+
+def _said_on(candidates, att, text, published, lex, quotes=(), sentence_start=0, found=()):
+    """The time expression (of ``candidates``, those that can tell when something was said)
+    that dates the attribution, resolved; else None.
+
+    It follows the verb ("said last week"), sits inside the attribution, follows the
+    verb's object ("put the death toll at 34 on Monday"), or leads the sentence with
+    no figure between ("Speaking on Tuesday, the commander said").
+    """
+    for expr in candidates:
+        if att.start <= expr.start and expr.end <= att.end:
+            if re.search(r",\s+(?:which|who)\b[^,]*$", text[att.start:expr.start]):
+                continue  # "The SEC, which brought a case in March 2023, said": the case's time
+            return expr, dates.resolve(expr, published, lex)
+        if att.end - 1 <= expr.start <= att.end + _SAID_GAP:
+            return expr, dates.resolve(expr, published, lex)
+        gap = text[att.end:expr.start]
+        if expr.start >= att.end and (_SAID_PHRASE.fullmatch(gap) or _ISSUED.fullmatch(gap)):
+            return expr, dates.resolve(expr, published, lex)  # "said in a statement on Thursday"
+        if expr.start >= att.end and text.startswith(("told", "tell", "Told"), att.verb) and _TOLD_WHOM.fullmatch(gap) \
+                and not any(ch.isdigit() for ch in gap):
+            return expr, dates.resolve(expr, published, lex)
+        if expr.start >= att.end and _object_time(text, att, expr, lex, found, quotes):
+            return expr, dates.resolve(expr, published, lex)  # "announced €1.5 million in aid on Monday"
+    for expr in reversed(candidates):
+        # only a time that opens the sentence: "Speaking on Tuesday, the commander said"
+        if expr.end <= att.start and _OPENING.match(text[sentence_start:expr.start]) \
+                and re.fullmatch(r"[\s,]*(?:the\s+)?", text[expr.end:att.start]) is not None \
+                and not quote_for(text, expr.start, quotes):
+            return expr, dates.resolve(expr, published, lex)
+    return None, (None, "")
+
+
+def _object_time(text, att, expr, lex, found, quotes) -> bool:
+    """"The EU announced €1.5 million in aid on Monday", "the ministry last revised its estimate in
+    March": a verb that takes an object, not a clause, and the time at the end of its clause."""
+    verb = re.match(r"[\w-]+", text[att.verb:att.verb + 20])
+    gap = text[att.end:expr.start]
+    return bool(verb) and verb.group(0).lower() in lex.wordset("dates", "giving_verbs") and len(gap) <= 120 \
+        and not _OBJECT_GAP.search(gap) and not text.startswith(("'s", "’s"), expr.end) \
+        and not any(att.end <= other.start < expr.start for other in found) and not quote_for(text, expr.start, quotes)
+
+
+def own_time(fig: Figure, exprs, text: str, lo: int, limit: int, published, lex):
+    """The time a figure was given, when its own clause says it ("up from 22 reported last week",
+    "the death toll of 11 he had given on Monday evening", "PitchGrid, which said last week that
+    about one in three"), resolved; else None."""
+    rx = lex.regex("own_time", lambda lx: re.compile(
+        r"(?:\s*[\w'’-]+){0,3}?\s*(?:(?:that|which)\s+)?(?:(?:he|she|it|they|we|officials|the\s+[\w-]+)\s+)?"
+        r"(?:had\s+|has\s+|have\s+)?(?:" + "|".join(sorted(lx.wordset("dates", "statement_verbs"))) + r")"
+        r"(?:\s+by\s+[^,;:\d“”\"]{0,40}?)?\s+(?:in\s+)?", re.I))
+    for expr in exprs:
+        if fig.end <= expr.start < limit:
+            if rx.fullmatch(text, fig.end, expr.start) and dates.can_be_said(expr, published, lex) \
+                    and not text.startswith(("'s", "’s"), expr.end):  # "promised in last year's budget"
+                return expr, dates.resolve(expr, published, lex)
+            break
+    for expr in reversed(exprs):
+        if lo <= expr.start and expr.end <= fig.start and _WHICH_SAID.search(text, max(0, expr.start - 40), expr.start) \
+                and re.match(r"\s+that\b", text[expr.end:expr.end + 6]) and dates.can_be_said(expr, published, lex):
+            return expr, dates.resolve(expr, published, lex)
+    return None
+
+
+class Occasions:
+    """When each source spoke. A time with the attribution dates it; without one, a statement
+    goes on with an occasion already dated: a pronoun, participle or 'also' after the source's
+    dated statement ('It said', 'adding'), a person named again, 'the poll' after a dated poll,
+    '... and expected' after 'said on Monday', 'In the same statement'. Else (a fresh 'and a
+    South Korean official said') it is the story's day."""
+
+    def __init__(self, text: str, published: date | None, lex: Lexicon, quotes):
+        self.text, self.published, self.lex, self.quotes = text, published, lex, quotes
+        self.by_source: dict[str, tuple[int, date | None, str, bool]] = {}  # sentence, said_on, grain, dated
+        self.latest: tuple[int, date | None, str, bool] | None = None  # the latest dated statement of anyone
+        self.memo: dict = {}
+
+    def sentence(self, number: int, s_start: int, exprs, found, figures: bool) -> None:
+        """Date the sentence's attributions in order. Only a sentence with figures leaves its
+        speakers' occasions for the sentences after it to go on with."""
+        self.number, self.s_start, self.found, self.memo = number, s_start, found, {}
+        self.candidates = [e for e in exprs if dates.can_be_said(e, self.published, self.lex)] if found else []
+        self.keep = figures
+        for att in found:
+            self.date(att)
+
+    def date(self, att):
+        """(time expression or None, said_on, grain, dated) of an attribution in this sentence."""
+        key = (att.start, att.end, att.source)
+        if key in self.memo:
+            return self.memo[key]
+        text, published = self.text, self.published
+        expr, (when, grain) = _said_on(self.candidates, att, text, published, self.lex, self.quotes, self.s_start,
+                                       self.found)
+        explicit = expr is not None and when is not None
+        if expr is None:
+            before = [a for a in self.found if a.end <= att.start]
+            prior = self.memo.get((before[-1].start, before[-1].end, before[-1].source)) if before else None
+            last = self.by_source.get(att.source)
+            if prior and prior[3] and re.search(r"\band\s+(?:also\s+)?$", text[before[-1].end:att.verb]):
+                _, when, grain, explicit = prior  # "said on Monday that ... and expected": one occasion
+            elif last and self.number - last[0] <= 2 and (att.source_type == "person" or self._goes_on(att)):
+                _, when, grain, explicit = last  # "Daras told the same briefing": the same occasion
+            elif self.latest and self.number - self.latest[0] <= 2 and \
+                    re.search(r"\bsame\b", text[self.s_start:att.end + 30]):
+                _, when, grain, explicit = self.latest  # "In the same statement, the agency said"
+            elif published is not None:
+                when, grain = published, "day"
+        record = (self.number, when, grain, explicit)
+        if self.keep:
+            self.by_source[att.source] = record
+        if explicit:
+            self.latest = record
+        self.memo[key] = (expr, when, grain, explicit)
+        return self.memo[key]
+
+    def _goes_on(self, att) -> bool:
+        """"It said ...", "He added ...", "the minister also said", "suggested by the exit poll": the
+        same statement as the source's last one; a body's fresh "the HDS said" is a new one."""
+        text = self.text
+        phrase = text[att.start:att.verb + 12]
+        occasion = self.lex.regex("occasion_nouns", lambda lx: re.compile(
+            r"(?i)\bthe\s+(?:same\s+|[\w-]+\s+)?(?:" + "|".join(lx["dates"]["occasion_nouns"]) + r")\b"))
+        return bool(re.match(r"(?i)(?:he|she|it|they|we)\b|\w+ing\b", phrase)
+                    or re.search(r"\b(?:also|added|adding|went on|continued|same)\b", text[att.start:att.end + 30])
+                    or occasion.search(text, att.start, att.end))
+
+
+def figure_period(fig: Figure, exprs, said_expr, window: tuple[int, int], published, lex) -> tuple[str, str]:
+    """(period, day) a figure is about. The period: the year, quarter or month its clause names
+    ("in 2023", "last year", "in the first quarter", "by 2030", "next month"), or from when
+    ("since February": 2025-02/..). The day: when the text pins the figure to one apart from
+    when it was said ("3,400 hectares by Friday evening, according to the fire service")."""
+    lo, hi = window
+    period = day = ""
+    for expr in exprs:
+        if expr is said_expr or not (lo <= expr.start < hi) or (expr.start < fig.end and fig.start < expr.end):
+            continue
+        named = dates.period(expr, published, lex)
+        if len(named) == 10:
+            day = day or named
+        else:
+            period = period or named
+    return period, day
