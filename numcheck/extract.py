@@ -37,7 +37,7 @@ def _parts_of_totals(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim
     """"2,600 homes across the borough ... in Brayside alone 1,900 homes": a figure for one
     place, after a total for the whole area, is a part of that total."""
     cues = lex.regex("total_cues", lambda lx: re.compile(
-        r"\b(?:" + "|".join(re.escape(c) for c in lx["nouns"]["total_cues"]) + r")\b", re.IGNORECASE))
+        r"\b(?:" + "|".join(re.escape(c) for c in lx["nouns"]["total_cues"]) + r")\b", re.I))
     out = list(claims)
     by_id = {c.id: c for c in out}
     # "81 of the 150 seats": a whole named after its part is the total of a breakdown
