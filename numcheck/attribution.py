@@ -29,6 +29,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"(?:\s+(?:also|has|have|had|was|were|is|are|previously|later|earlier|repeatedly|reportedly|then|"
     r"again|further|separately|too|already|first|initially|subsequently|now|recently|would|will|last|"
+    r"so\s+far|still|just|since|never|jointly|publicly|formally|officially|"
     r"on\s+\w+|last\s+\w+|this\s+\w+|yesterday|today|in\s+a\s+statement))+$")
 _AGE_ADJ = re.compile(r"\b\d+-year-old\s+", re.I)
 _ACRONYM = re.compile(r"((?:[A-Z][\w'-]*\s+)(?:(?:for|of|and|on|the|de|des|du)\s+|[A-Z][\w'-]*\s+){0,8}?[A-Z][\w'-]*)\s+\(([A-Z][A-Za-z&]{1,9})\)")
@@ -62,6 +63,7 @@ _CONJUNCTION = re.compile(r"^(?:and|but|so|yet|however|meanwhile)\s+", re.I)
 _CONNECTED_ORG = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*(?:\s+(?:of|for|on)\s+(?:the\s+)?"
                             r"[A-Z][\w'’.&-]*(?:\s+(?:and\s+)?[A-Z][\w'’.&-]*)*)+")
 _AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "would", "will", "could", "can", "may", "might"}
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -163,6 +165,7 @@ class Attributor:
         self._verbs: list[int] = []
         self.org_nouns = lex.wordset("speech", "org_nouns")
         self.named_org_nouns = lex.wordset("speech", "named_org_nouns")
+        self.fixed_bodies = lex.wordset("speech", "fixed_bodies")
         self.title_words = {w for w in lex.wordset("speech", "titles") if " " not in w} - {
             "foreign", "defence", "defense", "health", "finance", "interior", "home", "trade", "education",
             "energy", "transport", "environment", "justice", "state", "federal", "national", "regional",
@@ -210,6 +213,8 @@ class Attributor:
             named.append(full)
         for m in _SINGLE_NAME.finditer(text, start, end):
             word = m.group(1)
+            if any(word in name.split() for name in self.state.names):
+                continue  # "Rejec told Reuters": the person named before, not an organisation
             if word.lower() not in self.places and (re.search(r"[a-z][A-Z]", word) or (
                     m.start(1) > start + 1 and not text[m.start(1) - 2:m.start(1)].strip().endswith((".", "“", "\""))
                     and word.lower() not in self.not_org_words)):
@@ -232,11 +237,14 @@ class Attributor:
         titled = run != whole or re.search(r"(?i)\b(?:president|minister|secretary|chancellor|mayor|"
                                             r"governor|spokes\w+|chief|director|officer|author|coach|"
                                             r"manager|economist|analyst)\s+$", text[max(start, at - 25):at])
-        if run.lower() in self.aliases or run.lower() in self.places or not words:
+        if run.lower() in self.local_aliases and run.isupper():
+            run = self.local_aliases[run.lower()]  # "OCHA" again is the office named before
+            words = run.split()
+        elif run.lower() in self.aliases or run.lower() in self.places or not words:
             return
         if any(w.lower() in self.org_words for w in words) and not all(w.lower() in self.org_words for w in words) \
-                or len(words) == 1 and len(run) > 2 and run.isupper():
-            self.note_org(run)  # "Dalmark Foods", "OECD"; not "Services" opening "Services inflation is running"
+                or len(words) == 1 and len(run) > 2 and run.isupper() and run.isalpha() and text[at - 1:at] != "(":
+            self.note_org(run)  # "Dalmark Foods", "OECD"; not "Services" in "Services inflation is"
         elif len(words) >= 2 and not any(w.lower() in self.speaker_nouns for w in words):
             if run not in self.state.names:
                 self.state.names.append(run)
@@ -317,10 +325,11 @@ class Attributor:
                      and all(m in o.lower() for m in modifiers)]  # "the finance ministry" is not the defence one
             if named:
                 return named[-1]
-            unnamed = [o for o in self.state.orgs if self._source_type(o) != "media"]
+            unnamed = [o for o in self.state.orgs if self._source_type(o) != "media"
+                       and not any(w.lower() in self.fixed_bodies for w in o.split())]
             if unnamed and noun not in self.named_org_nouns and (
                     len(words) == 1 or all("-" in w for w in words[:-1])):
-                return unnamed[-1]  # "the Tokyo-based carmaker"; not "the transport ministry"
+                return unnamed[-1]  # "the Tokyo-based carmaker"; not "the transport ministry", nor a court
         # "the official" -> the official introduced earlier ("an unnamed South Korean official").
         if raw.lower().startswith("the ") and len(name.split()) <= 2:
             *modifier, head = name.lower().split()
@@ -545,7 +554,7 @@ class Attributor:
         cut = max(left.rfind(";"), left.rfind(":"), left.rfind("”"), left.rfind("\""), left.rfind("“"))
         body = left[cut + 1:]
         base = cut + 1
-        segments = body.split(",")
+        segments = _COMMA.split(body)  # not the comma of "6,800"
         last = segments[-1]
         last_clause = re.split(r"\b(?:that|which|who|whom|as|while|when|whereas|because|after|before|since|although|though|where|if)\b", last)[-1]
         offset = base + len(body) - len(last_clause)
@@ -658,6 +667,8 @@ class Attributor:
             return replace(a, passive=True) if a else None
         if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", left) or by:
             return None  # "prices are expected to rise", "violations recorded by the mission": passives
+        if re.search(r"\b(?:a|an|the)\s+$", left, re.I):
+            return None  # "down from an estimated 90,000": an adjective, not a verb
         subject, offset = self._subject(left)
         for expr in dates.find(subject, self.lex):
             head = subject[:expr.start].strip().lower()
@@ -719,7 +730,8 @@ class Attributor:
                 return None
         # A figure inside the speaker's own description ("the 64-year-old minister, who has led
         # the department for six years, said") is the outlet's, not the speaker's.
-        if any(a.start <= fig_start < a.verb for a in found) or _APPOSITIVE_AGE.match(text, fig_start) \
+        if any(a.start <= fig_start < a.verb and not any(a.start <= b.verb < fig_start for b in found) for a in found) \
+                or _APPOSITIVE_AGE.match(text, fig_start) \
                 and re.search(r"[A-Z][\w'’.-]*,\s*$", text[max(0, fig_start - 40):fig_start]):
             return None  # "said Anna Brekke, 46, who": an age described by the outlet
         before = [a for a in found if a.verb < fig_start]
