@@ -24,8 +24,9 @@ _UNTIL = re.compile(r"\b(?:until|till|to|ending|through)\s+$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?|the\s+(?:start|end|beginning|middle)\s+of)\s*)?$", re.I)
 _BY = re.compile(r"\bby\s+(?:(?:early|late|mid-?|the\s+(?:start|end|beginning|middle)\s+of)\s*)?$", re.I)
 # Where a clause starts: a forward cue ("will") counts only inside the date's own clause.
-_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\b(?:that|which|who|whom|after|before|when|while|whereas|but|because|"
-                           r"although|though|if|unless)\b", re.I)
+# ("would carry 30,000 vehicles when it opens in June": 'when', 'once', 'after' go on with it).
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()“”\"—–]|\b(?:that|which|who|whom|while|whereas|but|because|although|though)\b",
+                           re.I)
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 
 
@@ -65,14 +66,17 @@ def _compile(lex: Lexicon) -> dict[str, re.Pattern]:
         rf"|H[12]\s+{year})",
         rf"(?P<relative>(?i:{relative}))",
         rf"(?P<year>(?=[12])(?:(?<=in\s)|(?<=In\s)|(?<=since\s)|(?<=Since\s)|(?<=by\s)|(?<=By\s)){year}(?![\d-])"
-        rf"|{year}(?=(?:'s)?\s+[a-z]))",
+        rf"|{year}(?=(?:'s)?\s+[a-z])|(?:(?<=the\s)|(?<=The\s)){year}(?=\s+[A-Z]))",  # the 2024 Olympics
     ]
     return {
         "find": re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])"),
         "forward": re.compile(rf"(?i)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:{alternation(d['forward'], boundary=False)})\b"
                               r"(?!\s+have\b)"),
-        "superlative": re.compile(rf"(?i)\b(?:\w+est|{alternation(d['superlatives'], boundary=False)})\b"
+        "superlative": re.compile(rf"(?i)(?<!\bat\s)\b(?:\w+est|{alternation(d['superlatives'], boundary=False)})\b"
                                   r"(?:\s+[\w'’-]+){0,7}?\s+since\b[^,;]*$"),
+        # "since the monsoon began on June 26": from that day on
+        "since_event": re.compile(rf"(?i)\bsince\s+[\w'’ -]{{1,40}}?\s+(?:{alternation(d['event_starts'], boundary=False)})"
+                                  r"\s+(?:on\s+|in\s+)?$"),
         "sport": re.compile(rf"(?i)\b(?:{alternation(d['not_a_quarter'], boundary=False)})\b"),
     }
 
@@ -90,7 +94,8 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> lis
         if kind == "quarter" and rx["sport"].search(text, start, stop):
             continue  # "12 points in the third quarter", "in the second half of the match"
         lookback = text[max(start, m.start() - 100):m.start()]
-        bound = "since" if "since" in before and _SINCE.search(before) else "by" if _BY.search(before[-25:]) else ""
+        bound = "since" if "since" in lookback and (_SINCE.search(before) or rx["since_event"].search(lookback)) \
+            else "by" if _BY.search(before[-25:]) else ""
         if "since" in lookback and rx["superlative"].search(lookback):
             bound = "ref"  # "the lowest since the first free election in 1991": a yardstick, not the figure's time
         forward = False

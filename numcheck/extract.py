@@ -159,8 +159,10 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             prev_end = sent_figs[j - 1].end if j else s_start
             next_start = sent_figs[j + 1].start if j + 1 < len(sent_figs) else s_end
             c_lo, c_hi = reader.clause(text, s_start, s_end, fig)
-            window = (max(c_lo, prev_end), min(c_hi, next_start))
-            period, event = figure_period(fig, exprs, expr, window, published, lex)
+            # a time between the figure before and this one's speaker is the figure before's
+            window = (max(c_lo, prev_end, content_start if j else c_lo), min(c_hi, next_start))
+            period, event = figure_period(fig, exprs, expr, window, published, lex,
+                                          (att.start, att.end) if att is not None else (0, 0))
             # a quarter or half keys no quantity of its own: "4,100 in the first quarter" and "9,600 in
             # the first half" are one running count
             cls, subject, place, refers = reader.key(text, span, fig, ctx.counted, fig.unit, article_countries,

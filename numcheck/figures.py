@@ -60,6 +60,8 @@ def _compile(lex: Lexicon) -> dict:
     fractions = nums["fractions"]
     small = list(nums["units"]) + list(nums["tens"])
     non = lex["nonfigures"]
+    written_months = alternation([m.capitalize() for m in non["months"]] + [m.upper() for m in non["months"]],
+                                 boundary=False)
     glued = [p for p in units["currency_prefixes"] if p[-1:].isalpha() or p[-1:] == "."]
     # Numbers glued to a letter currency ("Rs500m") or a minus sign ("-10C"), which the
     # plain pattern's look-behind excludes; found by a second pattern that starts with them.
@@ -100,9 +102,10 @@ def _compile(lex: Lexicon) -> dict:
             re.I),
         "vague": re.compile(rf"(?<![\w-])({alternation(hedges['vague'], boundary=False)})(?=\s+of\b|\s+(?!of)[a-z])",
                             re.I),
-        # "October 30", and the second day of "July 14 and 15"
+        # "October 30", and the second day of "July 14 and 15" (months written with a capital:
+        # "will march 10 miles" is no date)
         "month_before": re.compile(
-            rf"(?<![\w])(?:{alternation(non['months'], boundary=False)})\.?\s*"
+            rf"(?<![\w])(?-i:{written_months})\.?\s*"
             rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and|to|&|-|–)\s*)?$", re.I),
         # "30 October", "1st of May", and the first day of "14 and 15 July"
         "month_after": re.compile(

@@ -169,15 +169,21 @@ class Occasions:
                     or occasion.search(text, att.start, att.end))
 
 
-def figure_period(fig: Figure, exprs, said_expr, window: tuple[int, int], published, lex) -> tuple[str, str]:
+def figure_period(fig: Figure, exprs, said_expr, window: tuple[int, int], published, lex,
+                  speaker: tuple[int, int] = (0, 0)) -> tuple[str, str]:
     """(period, day) a figure is about. The period: the year, quarter or month its clause names
     ("in 2023", "last year", "in the first quarter", "by 2030", "next month"), or from when
-    ("since February": 2025-02/..). The day: when the text pins the figure to one apart from
-    when it was said ("3,400 hectares by Friday evening, according to the fire service")."""
+    ("since February": 2025-02/). The day: when the text pins the figure to one apart from
+    when it was said ("3,400 hectares by Friday evening, according to the fire service").
+    The nearest time after the figure comes first ("5.2% in January, up from 4.6% a year ago"),
+    then the nearest before it; none from inside the ``speaker``'s attribution ("The regulator,
+    which opened an inquiry in March 2023, said")."""
     lo, hi = window
+    after = [e for e in exprs if fig.end <= e.start < hi]
+    before = [e for e in reversed(exprs) if lo <= e.start and e.end <= fig.start]
     period = day = ""
-    for expr in exprs:
-        if expr is said_expr or not (lo <= expr.start < hi) or (expr.start < fig.end and fig.start < expr.end):
+    for expr in after + before:
+        if expr is said_expr or speaker[0] <= expr.start < speaker[1]:
             continue
         named = dates.period(expr, published, lex)
         if len(named) == 10:

@@ -59,3 +59,15 @@ def test_attribution(case, lex):
         assert claim.said_on == (said_on if isinstance(said_on, date) or said_on is None else date.fromisoformat(said_on)), \
             (w["text"], claim.said_on, claim.said_on_grain)
         assert claim.said_on_grain == (w.get("said_on_grain") or ""), (w["text"], claim.said_on_grain)
+
+
+@pytest.mark.parametrize("case", _load("dates.yaml"))
+def test_dates(case, lex):
+    """When each figure was said (said_on, its grain) and the period it is about (refers_to)."""
+    claims = claims_of(case["text"], published=case["published"], lex=lex)
+    by_text = {c.figure.text: c for c in claims}
+    for w in case["figures"]:
+        claim = by_text.get(w["text"])
+        assert claim is not None, f"figure {w['text']!r} not found; got {list(by_text)}"
+        got = (claim.said_on, claim.said_on_grain, claim.refers_to)
+        assert got == (w["said_on"], w["grain"], str(w["refers_to"])), (w["text"], got)
