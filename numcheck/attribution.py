@@ -64,6 +64,8 @@ _CONNECTED_ORG = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.
                             r"[A-Z][\w'’.&-]*(?:\s+(?:and\s+)?[A-Z][\w'’.&-]*)*)+")
 _AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "would", "will", "could", "can", "may", "might"}
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+_OPENING_BODY = re.compile(r"\s*((?:The|Its)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b")
+_COORDINATED = re.compile(r"\sand\s+$")
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -126,10 +128,13 @@ def _compile(lex: Lexicon) -> dict:
             rf"|^(?:{docs})\s+(?:that\s+|which\s+)?(?P<rel>(?:the|its)\s+[\w-]+(?:\s+[\w-]+)?|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}}))\s+(?:also\s+|had\s+|has\s+)?"
             rf"(?:{published})\b.*$"
             rf"|^(?P<whose>[^,']{{2,60}}?)(?:'s|’s)\s+(?:(?:{adjectives})\s+)*(?:{docs})(?:\s+(?:{published}|for|on)\b.*)?$"
-            rf"|^(?P<before>(?-i:[A-Z])[^,]*?|(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:{alternation(sp['org_nouns'], boundary=False)}))(?:'s|’s)?\s+"
+            rf"|^(?P<before>(?!(?-i:An?)\s)(?-i:[A-Z])[^,]*?|(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:{alternation(sp['org_nouns'], boundary=False)}))(?:'s|’s)?\s+"
             rf"(?P<before_doc>{docs})(?:\s+(?:{published})\b.*)?$", re.I),
         "document_by": re.compile(rf"\b(?:{docs})\s+(?:(?:{published})\s+)?by\s+(?P<owner>(?:the\s+)?[^,.;:!?“”\"()]{{2,60}}?)"
                                   rf"(?=\s*[,.;:!?“”\"()]|\s+(?:on|in|last|that|which|for|and|gave|put|found|shows?|showed|{published})\b)", re.I),
+        # "an independent review published in March warned": a document nobody is said to own
+        "bare_document": re.compile(rf"\s*(?i:an?)\s+(?P<doc>(?:[a-z][\w-]*\s+){{0,2}}(?:{docs}))"
+                                    rf"(?:\s+(?:{published})\b[^,;]*)?\s*"),
         "study_team": re.compile(rf"(?:The|Its|Their)\s+(?:study's\s+|report's\s+)?(?:{alternation(sp['study_team'], boundary=False)})\b"),
         "occasion": re.compile(rf"\b(?:{alternation(sp['occasions'], boundary=False)})\b", re.I),
         "titles": re.compile(rf"^(?:(?:{alternation(sp['titles'], boundary=False)})\.?\s+)+", re.I),
@@ -166,6 +171,7 @@ class Attributor:
         self.org_nouns = lex.wordset("speech", "org_nouns")
         self.named_org_nouns = lex.wordset("speech", "named_org_nouns")
         self.fixed_bodies = lex.wordset("speech", "fixed_bodies")
+        self.commercial_nouns = lex.wordset("speech", "commercial_nouns")
         self.title_words = {w for w in lex.wordset("speech", "titles") if " " not in w} - {
             "foreign", "defence", "defense", "health", "finance", "interior", "home", "trade", "education",
             "energy", "transport", "environment", "justice", "state", "federal", "national", "regional",
@@ -211,24 +217,27 @@ class Attributor:
             full = _clean(m.group(1))
             self.local_aliases[m.group(2).lower()] = self.aliases.get(full.lower(), full)
             named.append(full)
-        for m in _SINGLE_NAME.finditer(text, start, end):
-            word = m.group(1)
-            if any(word in name.split() for name in self.state.names):
-                continue  # "Rejec told Reuters": the person named before, not an organisation
-            if word.lower() not in self.places and (re.search(r"[a-z][A-Z]", word) or (
-                    m.start(1) > start + 1 and not text[m.start(1) - 2:m.start(1)].strip().endswith((".", "“", "\""))
-                    and word.lower() not in self.not_org_words)):
-                self.note_org(word)  # "AeroNordica carried ..., it warned": "it" is AeroNordica
         for m in _NAME_RUN.finditer(text, start, end):
             # "The European Space Agency's Selene-2 lander": the owner is a name of its own
             for whole in m.group(0).replace("’", "'").rstrip(".").removesuffix("'s").split("'s "):
                 self._learn_name(text, start, m.start(), whole)
+        for m in _SINGLE_NAME.finditer(text, start, end):
+            word = m.group(1)
+            if any(word in name.split() for name in self.state.names) or any(
+                    word in org.split()[1:] for org in self.state.orgs):
+                continue  # "Rejec told Reuters": the person named before; "Services" of "Fire Services"
+            if word.lower() not in self.places and (re.search(r"[a-z][A-Z]", word) or (
+                    m.start(1) > start + 1 and not text[m.start(1) - 2:m.start(1)].strip().endswith((".", "“", "\""))
+                    and word.lower() not in self.not_org_words)):
+                self.note_org(word)  # "AeroNordica carried ..., it warned": "it" is AeroNordica
         for m in _CONNECTED_ORG.finditer(text, start, end) if (" of " in text[start:end] or " for " in text[start:end]) else ():
             full = _clean(m.group(0))
             if any(w.lower() in self.org_words for w in full.split()):
                 named.append(full)  # "the Institute for Fiscal Research", not "Fiscal Research"
         for full in named:
             if not self.is_person(full):
+                # "Department of Fire Services" replaces the "Fire Services" read from it
+                self.state.orgs = [o for o in self.state.orgs if o == full or o not in full]
                 self.note_org(full)
 
     def _learn_name(self, text: str, start: int, at: int, whole: str) -> None:
@@ -242,9 +251,11 @@ class Attributor:
             words = run.split()
         elif run.lower() in self.aliases or run.lower() in self.places or not words:
             return
+        kind = re.search(r"\b([a-z]+)\s+$", text[max(start, at - 20):at])
         if any(w.lower() in self.org_words for w in words) and not all(w.lower() in self.org_words for w in words) \
-                or len(words) == 1 and len(run) > 2 and run.isupper() and run.isalpha() and text[at - 1:at] != "(":
-            self.note_org(run)  # "Dalmark Foods", "OECD"; not "Services" in "Services inflation is"
+                or kind and kind.group(1) in self.org_nouns:
+            # "Dalmark Foods", "the Nordic firm Vindkraft"; not "Services" in "Services inflation is"
+            self.note_org(run)
         elif len(words) >= 2 and not any(w.lower() in self.speaker_nouns for w in words):
             if run not in self.state.names:
                 self.state.names.append(run)
@@ -325,8 +336,10 @@ class Attributor:
                      and all(m in o.lower() for m in modifiers)]  # "the finance ministry" is not the defence one
             if named:
                 return named[-1]
+            commercial = noun in self.commercial_nouns
             unnamed = [o for o in self.state.orgs if self._source_type(o) != "media"
-                       and not any(w.lower() in self.fixed_bodies for w in o.split())]
+                       and not any(w.lower() in self.fixed_bodies for w in o.split())
+                       and (not commercial or self._source_type(o) not in ("government body", "military", "intelligence"))]
             if unnamed and noun not in self.named_org_nouns and (
                     len(words) == 1 or all("-" in w for w in words[:-1])):
                 return unnamed[-1]  # "the Tokyo-based carmaker"; not "the transport ministry", nor a court
@@ -606,6 +619,15 @@ class Attributor:
             return seg, p
         return "", len(left)
 
+    def _opening_body(self, text: str, start: int) -> str:
+        """"The ministry disputes that figure; it puts ...": the body that opens the sentence."""
+        m = _OPENING_BODY.match(text, start)
+        words = m.group(1).split() if m else []
+        for i, w in enumerate(words[1:], 1):
+            if w in self.org_nouns:
+                return " ".join(words[:i + 1])
+        return ""
+
     def _interviewed(self, a: Attribution | None, sentence: str) -> Attribution | None:
         """A person who told an outlet something goes on speaking to it: 'Hanna Berglund told
         Agence France-Presse that ... "We built Kibali for 5,000 people," Ms Berglund said.',
@@ -677,19 +699,26 @@ class Attributor:
                 subject, offset = subject[expr.end + rest.end():], offset + expr.end + rest.end()
                 break
         closer = subject.strip().lower()
-        if (closer == "it" or closer.startswith("the ") and len(closer.split()) <= 3 and subject.strip().islower()
-                and closer.split()[-1] in self.org_nouns and closer.split()[-1] not in self.named_org_nouns) \
-                and re.search(r",\s*$", text[start:start + offset]):
+        if (closer == "it" and text[sentence_start:start + offset].strip()
+                or closer.startswith("the ") and len(closer.split()) <= 3 and subject.strip().islower()
+                and closer.split()[-1] in self.org_nouns and closer.split()[-1] not in self.named_org_nouns
+                and re.search(r",\s*$", text[start:start + offset])):
             # "The finance ministry has set aside $2bn, it said", "Kizuna Energy, a Tokyo-based
             # developer, has raised $180m in a round led by Marlin Capital, the company said":
             # the body the sentence opens with
             opener = _OPENING_NAME.match(text, sentence_start)
-            name = self.canonical(opener.group(1)) if opener else ""
-            if name and self.is_speaker(name) and self.is_org_name(name) and self._source_type(name) != "media":
+            phrase = opener.group(1) if opener else self._opening_body(text, sentence_start)
+            name = self.canonical(phrase) if phrase else ""
+            if name and self.is_speaker(name) and self._source_type(name) != "media" and (
+                    self.is_org_name(name) or name.split()[-1].lower() in self.org_nouns):
                 return Attribution(name, "", self.source_type(name), start + offset, verb_end, verb_start)
             opener = self.sentence_subject(text, sentence_start, m)
             if closer == "it" and opener and self.is_org_name(opener.source):
                 return replace(opener, start=start + offset, end=verb_end)
+        bare = self.rx["bare_document"].fullmatch(subject) if " " in subject.strip() else None
+        if bare and not self.document_owner(subject):
+            doc = bare.group("doc")
+            return Attribution(doc, "", self.source_type(doc), start + offset, verb_end, verb_start)
         if subject.strip() and (self.is_speaker(subject) or self.document_owner(subject)):
             sub_start = start + offset + (len(subject) - len(subject.lstrip()))
             via, close = self._told(text, m)
@@ -730,7 +759,8 @@ class Attributor:
                 return None
         # A figure inside the speaker's own description ("the 64-year-old minister, who has led
         # the department for six years, said") is the outlet's, not the speaker's.
-        if any(a.start <= fig_start < a.verb and not any(a.start <= b.verb < fig_start for b in found) for a in found) \
+        if any(a.start <= fig_start < a.verb and not any(a.start <= b.verb < fig_start for b in found)
+               and not _COORDINATED.search(text, a.start, a.verb) for a in found) \
                 or _APPOSITIVE_AGE.match(text, fig_start) \
                 and re.search(r"[A-Z][\w'’.-]*,\s*$", text[max(0, fig_start - 40):fig_start]):
             return None  # "said Anna Brekke, 46, who": an age described by the outlet
