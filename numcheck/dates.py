@@ -75,8 +75,12 @@ def _compile(lex: Lexicon) -> dict[str, re.Pattern]:
         "superlative": re.compile(rf"(?i)(?<!\bat\s)\b(?:\w+est|{alternation(d['superlatives'], boundary=False)})\b"
                                   r"(?:\s+[\w'’-]+){0,7}?\s+since\b[^,;]*$"),
         # "since the monsoon began on June 26": from that day on
-        "since_event": re.compile(rf"(?i)\bsince\s+[\w'’ -]{{1,40}}?\s+(?:{alternation(d['event_starts'], boundary=False)})"
-                                  r"\s+(?:on\s+|in\s+)?$"),
+        "forward_adjective": re.compile(rf"(?i)\b(?:{alternation(d['forward_adjectives'], boundary=False)})\s+"
+                                        r"(?:[\w-]+\s+)?(?:(?:on|in|at)\s+)?$"),
+        # "since the monsoon began on June 26", "since their peak in February", "since it was founded
+        # in 2019": from that date on
+        "since_event": re.compile(rf"(?i)\bsince\s+(?:[\w'’-]+\s+){{0,6}}?"
+                                  rf"(?:(?:{alternation(d['event_starts'], boundary=False)})\s+(?:on\s+|in\s+)?|(?:on|in)\s+)$"),
         "sport": re.compile(rf"(?i)\b(?:{alternation(d['not_a_quarter'], boundary=False)})\b"),
     }
 
@@ -101,8 +105,12 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> lis
         forward = False
         if kind in ("month", "day", "weekday", "quarter"):  # the others say which way they point
             breaks = [b.end() for b in _CLAUSE_BREAK.finditer(lookback)]
-            forward = m.group(0).lower().startswith("next ") or before[-5:].lower() == "next " or \
+            forward = m.group(0).lower().startswith("next ") or bool(rx["forward_adjective"].search(before)) or \
                 bool(rx["forward"].search(lookback, breaks[-1] if breaks else 0))
+            if not forward and not text[start:m.start()].strip(" \n\"“").replace("From", "").replace("By", "").strip():
+                # an opening time goes with the clause after it: "From 1 July, the tax will rise"
+                after = _CLAUSE_BREAK.search(text, m.end() + 1, stop)
+                forward = bool(rx["forward"].search(text[m.end():after.start() if after else stop]))
         found.append(TimeExpr(m.start(), m.end(), m.group(0), kind, forward, bound))
     return found
 

@@ -17,7 +17,7 @@ from .context import ContextReader
 from .figures import find_figures
 from .lexicon import Lexicon
 from .model import Article, Claim, Figure, line_at, line_starts
-from .occasions import Occasions, figure_period, own_time
+from .occasions import Occasions, own_time
 from .text import quote_spans, sentences
 
 
@@ -161,13 +161,10 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             c_lo, c_hi = reader.clause(text, s_start, s_end, fig)
             # a time between the figure before and this one's speaker is the figure before's
             window = (max(c_lo, prev_end, content_start if j else c_lo), min(c_hi, next_start))
-            period, event = figure_period(fig, exprs, expr, window, published, lex,
-                                          (att.start, att.end) if att is not None else (0, 0))
-            # a quarter or half keys no quantity of its own: "4,100 in the first quarter" and "9,600 in
-            # the first half" are one running count
-            cls, subject, place, refers = reader.key(text, span, fig, ctx.counted, fig.unit, article_countries,
-                                                     "" if "-Q" in period or "-H" in period else period,
-                                                     content_start, next_start)
+            # refers_to: the figure's own period, else its whole's (the key may mark a baseline with "<")
+            period, event = occasions.period(fig, expr, window, att)
+            cls, subject, place, refers = reader.key(text, span, fig, ctx.counted, fig.unit,
+                                                     article_countries, period, content_start, next_start)
             if ctx.counted == "age" or (fig.unit in lex["units"]["time_units"].values() and not ctx.counted):
                 cls = ""  # ages and durations of different people and things are not one quantity
             elif fig.unit in measure_units:
@@ -205,7 +202,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 sentence_text=sentence_text, line=line_of(fig.start), figure=fig,
                 counted=ctx.counted, quantity=quantity, source=source, source_type=stype, via=via,
                 said_on=said_on, said_on_grain=grain if said_on is not None or grain else "", dated=explicit,
-                modality=ctx.modality, refers_to=event or refers or period, part_of=part_of))
+                modality=ctx.modality, refers_to=event or period or refers.lstrip("<"), part_of=part_of))
         if found and not any(quote_for(text, fig.start, quotes) for fig in sent_figs):
             last = found[-1]
             carried = (last.source, last.via, last.source_type) + occasions.date(last)[1:3]

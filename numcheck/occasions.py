@@ -37,6 +37,11 @@ _WHICH_SAID = re.compile(r",\s+(?:which|who)\s+(?:also\s+)?\w+\s+$")
 _OBJECT_GAP = re.compile(r"[,;:“”\"]|\b(?:that|which|who|after|before|when|while|whereas|but|because|although|though|"
                          r"if|unless|and|as|was|were|is|are|"
                          r"had|has|have|will|would|could|can|may|might|should|did|does|been|be)\b", re.I)
+# An aside between commas: "The race, which was first held in 1984, raised", "Kessen, a city of
+# about 210,000 people before the war, has been", "Relief of A$300, first announced in last year's
+# budget, will"; a figure and a time on either side of one do not go together.
+_ASIDE = re.compile(r",\s*(?:which|who|whose|an?|(?:\w+ly\s+|first\s+)?\w+ed)\b(?:[^,;]|,(?=\d))*,(?!\d)")
+_COMMA = re.compile(r",(?!\d)|;")
 # Leading the sentence, with no figure between it and the speaker: "On Monday the board put",
 # "Sentencing him on Tuesday, Judge Hollis said", "In its update yesterday, the authority said".
 _OPENING = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?(?:on\s+)?$|\s*(?:In|At|During|[A-Z][a-z]+ing)\b[^,\d]{0,40}$")
@@ -76,7 +81,10 @@ def _said_on(candidates, att, text, published, lex, quotes=(), sentence_start=0,
 
 def _object_time(text, att, expr, lex, found, quotes) -> bool:
     """"The EU announced €1.5 million in aid on Monday", "the ministry last revised its estimate in
-    March": a verb that takes an object, not a clause, and the time at the end of its clause."""
+    March": a verb that takes an object, not a clause, and the time at the end of its clause; not
+    a year ("put $2bn into start-ups so far this year": the period of the figure)."""
+    if "year" in expr.text.lower():
+        return False
     verb = re.match(r"[\w-]+", text[att.verb:att.verb + 20])
     gap = text[att.end:expr.start]
     return bool(verb) and verb.group(0).lower() in lex.wordset("dates", "giving_verbs") and len(gap) <= 120 \
@@ -121,7 +129,7 @@ class Occasions:
     def sentence(self, number: int, s_start: int, exprs, found, figures: bool) -> None:
         """Date the sentence's attributions in order. Only a sentence with figures leaves its
         speakers' occasions for the sentences after it to go on with."""
-        self.number, self.s_start, self.found, self.memo = number, s_start, found, {}
+        self.number, self.s_start, self.found, self.memo, self.exprs = number, s_start, found, {}, exprs
         self.candidates = [e for e in exprs if dates.can_be_said(e, self.published, self.lex)] if found else []
         self.keep = figures
         for att in found:
@@ -157,6 +165,43 @@ class Occasions:
         self.memo[key] = (expr, when, grain, explicit)
         return self.memo[key]
 
+    def period(self, fig: Figure, said_expr, window: tuple[int, int], att=None) -> tuple[str, str]:
+        """(period, day) a figure is about. The period: the year, quarter or month its clause
+        names ("in 2023", "last year", "in the first quarter", "by 2030", "next month"), or from
+        when ("since February": 2025-02/). The day: when the text pins the figure to one apart
+        from when it was said ("3,400 hectares by Friday evening, according to the fire service").
+
+        Times that date a statement ("said two days ago") are no figure's period, nor one inside
+        the speaker's attribution ("The regulator, which opened an inquiry in March 2023, said"),
+        nor one on the other side of an aside ("The race, which was first held in 1984, raised
+        $4.6m"). The nearest time in the figure's own stretch between commas comes first
+        ("5.2% in January, up from 4.6% a year ago"), after it before before it.
+        """
+        lo, hi = window
+        text = self.text
+        spoken = {m[0] for m in self.memo.values()}
+        asides = [m.span() for m in _ASIDE.finditer(text, self.s_start, hi)]
+        speaker = (att.start, att.end) if att is not None else (0, 0)
+
+        def aside(pos: int):
+            return next((a for a in asides if a[0] <= pos < a[1]), None)
+
+        def rank(expr):
+            between = text[fig.end:expr.start] if expr.start >= fig.end else text[expr.end:fig.start]
+            return (_COMMA.search(between) is not None, expr.start < fig.end, len(between))
+        period = day = ""
+        for expr in sorted((e for e in self.exprs if lo <= e.start < hi and (e.start >= fig.end or e.end <= fig.start)),
+                           key=rank):
+            if expr is said_expr or expr in spoken or speaker[0] <= expr.start < speaker[1] \
+                    or aside(expr.start) != aside(fig.start):
+                continue
+            named = dates.period(expr, self.published, self.lex)
+            if len(named) == 10:
+                day = day or named
+            else:
+                period = period or named
+        return period, day
+
     def _goes_on(self, att) -> bool:
         """"It said ...", "He added ...", "the minister also said", "suggested by the exit poll": the
         same statement as the source's last one; a body's fresh "the HDS said" is a new one."""
@@ -167,27 +212,3 @@ class Occasions:
         return bool(re.match(r"(?i)(?:he|she|it|they|we)\b|\w+ing\b", phrase)
                     or re.search(r"\b(?:also|added|adding|went on|continued|same)\b", text[att.start:att.end + 30])
                     or occasion.search(text, att.start, att.end))
-
-
-def figure_period(fig: Figure, exprs, said_expr, window: tuple[int, int], published, lex,
-                  speaker: tuple[int, int] = (0, 0)) -> tuple[str, str]:
-    """(period, day) a figure is about. The period: the year, quarter or month its clause names
-    ("in 2023", "last year", "in the first quarter", "by 2030", "next month"), or from when
-    ("since February": 2025-02/). The day: when the text pins the figure to one apart from
-    when it was said ("3,400 hectares by Friday evening, according to the fire service").
-    The nearest time after the figure comes first ("5.2% in January, up from 4.6% a year ago"),
-    then the nearest before it; none from inside the ``speaker``'s attribution ("The regulator,
-    which opened an inquiry in March 2023, said")."""
-    lo, hi = window
-    after = [e for e in exprs if fig.end <= e.start < hi]
-    before = [e for e in reversed(exprs) if lo <= e.start and e.end <= fig.start]
-    period = day = ""
-    for expr in after + before:
-        if expr is said_expr or speaker[0] <= expr.start < speaker[1]:
-            continue
-        named = dates.period(expr, published, lex)
-        if len(named) == 10:
-            day = day or named
-        else:
-            period = period or named
-    return period, day
