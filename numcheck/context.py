@@ -75,6 +75,17 @@ _PLACE_PREP = re.compile(r"\b(?:to|into|in|inside|towards|toward|across|at|near|
 # Between a noun and the verb that says what happened to it: "miners were killed", "have since died".
 _VERB_GROUP = re.compile(r"(?:\s+(?:have|has|had|were|was|are|is|been|being|reportedly|all|also|now|since|later|"
                          r"already|so|far|subsequently|confirmed))*\s+")
+# "up from 58.2 per cent", "fell to 4,210 from 5,030", "compared with 41 per cent": a figure given as the
+# baseline another is measured against, not as the quantity now.
+_BASELINE = re.compile(r"(?:\b(?:up|down)\s+from|\bfrom|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bthan)"
+                       r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", re.I)
+# A calendar time right after a baseline: its own period ("2,650 in September", "5,030 the year before").
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_OWN_TIME = re.compile(rf"(?:\s+[a-z%]+){{0,3}}?\s+(?:in\s+(?:\d{{4}}|{_MONTHS})|{_MONTHS}\b|the\s+(?:year|month|week|quarter)"
+                       r"\s+before|an?\s+(?:year|month|week)\s+(?:earlier|before)|(?:last|the\s+previous|the\s+prior)\s+"
+                       r"(?:year|month|week|quarter)|\w+\s+(?:years?|months?|weeks?)\s+(?:ago|earlier))")
+# Between two figures: a statement ends and another begins ("..., the ministry said, adding that 14 people had died").
+_NEW_STATEMENT = re.compile(r"\b(?:said|says|told|adding|added|adds)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:and|but|while|whereas|although)\b|\band\b|\bbut\b")
 
 
@@ -142,7 +153,11 @@ def _compile_cues(lex: Lexicon) -> dict:
         "part_cues": re.compile(rf"\b(?:{alternation(nouns['part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I),
         "sub_part_cues": re.compile(
             rf"\b(?:{alternation(nouns['sub_part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I),
-        "breakdown_opener": re.compile(rf"\s*(?:{alternation(nouns['breakdown_openers'], boundary=False)})\s*,", re.I),
+        # "Of that,", "Of that area,", "Of those cases,"
+        "breakdown_opener": re.compile(
+            rf"\s*(?:{alternation(nouns['breakdown_openers'], boundary=False)})(?:\s+[a-z]+)?\s*,", re.I),
+        "capacity": re.compile(rf"\b(?:{alternation(nouns['capacity_verbs'], boundary=False)})\s+(?:up\s+to\s+|about\s+|some\s+"
+                               rf"|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I),
         "linked": re.compile(rf"([A-Za-z][\w'-]*)\s+(?:(?:down|up|back|out)\s+)?"
                              rf"(?:{alternation(nouns['linked_before'], boundary=False)})\s+$", re.I),
         "purpose": re.compile(rf"{_MONEY_GAP},?\s+(?:(?:will|would|is|are|was|were|has|have|had|be|been|being|to|also)\s+)*"
@@ -184,6 +199,9 @@ class ContextReader:
             rf"({alternation(lx['nouns']['region_words'], boundary=False)})\b(?![\w-]|\s+of\b)"))
         self.volume_heads = frozenset(singular(w, lex) for w in lex["nouns"]["volume_heads"])
         self.places, self.place_names = lex.regex("places", _compile_places)
+        self.named_place = lex.regex("named-place", lambda lx: re.compile(
+            rf"\b(?:[Ii]n|[Aa]t)\s+the\s+(?:[a-z-]+\s+)?(?:{alternation(lx['places']['place_nouns'], boundary=False)})"
+            r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),"))
         self.events = lex.regex("events", _compile_events)
         self.modality_cues, self.modality_after = lex.regex("modality", _compile_modality)
         self.modality_window = int(lex["modality"]["window"])
@@ -191,6 +209,7 @@ class ContextReader:
         self._country_hits: list[tuple[int, int, str]] = []
         self._country_starts: list[int] = []
         self.part_index: dict[int, int] = {}  # part -> whole, as extract records them
+        self.baselines: set[int] = set()  # figures given as a baseline ("up from 2,650"): never a whole
         # Built once per lexicon, not once per article: extraction makes a reader for each article.
         for name, value in lex.regex("context-cues", _compile_cues).items():
             setattr(self, name, value)
@@ -254,10 +273,13 @@ class ContextReader:
                 continue
             if low in self.modifiers or low in self.units:
                 continue
+            nxt_tok = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+            if (low in self.months or low in self.weekdays) and tok[0].isupper() and not head \
+                    and nxt_tok[:1].islower() and self.is_noun(nxt_tok.lower()):
+                continue  # "1,900 of the October claims", "the Sunday crowd": the time describes the noun
             if low in self.stop or low in self.months or low in self.weekdays:
                 break
             plural = self.is_plural(low)
-            nxt_tok = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
             if (low.endswith("ing") or low.endswith("ed") and not head and low not in self.verbs and nxt_tok[:1].islower()) \
                     and nxt_tok[:1].isalpha() and nxt_tok.lower() not in self.stop and not self.is_verb(nxt_tok.lower()):
                 continue  # "operating profit", "suspected cholera cases": the participle describes the noun
@@ -515,6 +537,8 @@ class ContextReader:
             return "age", None
         if fig.unit in self.time_unit_codes:
             return self.duration_of(text, fig, limit), None
+        if not fig.unit and self.capacity.search(text, max(floor, fig.start - 40), fig.start):
+            return "capacity", None  # "the Riverside Stadium, which holds 52,000": room, not a count
         back = _BACKREF.match(text, after)
         if back:
             return self.back_reference(text, fig, back.end(), limit, earlier, sentence_start)
@@ -525,8 +549,8 @@ class ContextReader:
             noun = singular(head or m.group(1).split()[0], self.lex)
             for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
                 entry = earlier[index]
-                if index in self.part_index:
-                    continue  # a whole is not itself a part
+                if index in self.part_index or index in self.baselines:
+                    continue  # a whole is not itself a part, nor a baseline
                 if fig.unit == "%" and entry[0].unit == "%":
                     continue  # "a third of our schools" is a share of the schools, not of an earlier share
                 if entry[1] and (self.same_class(entry[1], noun) or (len(entry) > 2 and self.same_class(entry[2], noun))):
@@ -716,11 +740,25 @@ class ContextReader:
                 part = base + i + 1  # "81 of the 150 seats", "nine of their last 12 games": the whole comes next
                 whole, _ = self.noun_after(text, figs[i + 1].end, s_end)
                 noun = singular(whole, self.lex) if whole else noun
+            if self.baseline(text, fig, floor):
+                self.baselines.add(base + i)
             earlier.append((fig, noun, ""))
             modality = self.modality(text, s_start, fig, s_end)
             out.append(Context(noun, modality, part))
         del earlier[base:]
         return out
+
+    def baseline(self, text: str, fig: Figure, floor: int) -> bool:
+        """ "up from 58.2 per cent", "fell to 4,210 from 5,030", "compared with 41 per cent": the figure
+        another is measured against."""
+        return _BASELINE.search(text, max(floor, fig.start - 20), fig.start) is not None
+
+    def baseline_period(self, text: str, fig: Figure, floor: int, limit: int, period: str) -> str:
+        """A baseline's period: its own when a calendar time follows it ("2,650 in September"), else an
+        earlier one than the figures around it ("<" before what they are about)."""
+        if _OWN_TIME.match(text, fig.end, min(limit, fig.end + 60)):
+            return period
+        return "<" + period
 
     def ratio_of(self, text: str, after: int, limit: int) -> bool:
         """ "98% of GDP", "2.9 per cent of state output": a share of the economy, not a count of it."""
@@ -793,6 +831,8 @@ class ContextReader:
         for prior in reversed(done):
             # the rest of a breakdown: "£30m to roads, £14m to buses and £9m to cycle lanes"
             same_kind = fig.unit or not noun or not prior.counted or self.same_class(prior.counted, noun)
+            if _NEW_STATEMENT.search(text, figs[i - 1].end, fig.start):
+                break  # "..., the ministry said, adding that 14 people had died": a new statement, not a part
             if prior.part_of is not None and prior.part_of != base + i and figs[i - 1].unit == fig.unit and same_kind:
                 return prior.part_of
             break
@@ -800,7 +840,7 @@ class ContextReader:
 
     def latest_whole(self, fig: Figure, earlier: list) -> int | None:
         for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
-            if earlier[index][0].unit == fig.unit and index not in self.part_index:
+            if earlier[index][0].unit == fig.unit and index not in self.part_index and index not in self.baselines:
                 return index
         return None
 
@@ -928,7 +968,8 @@ class ContextReader:
             name = where.group(1).replace("’", "'")
             return self.place_names.get(name.lower(), name.lower())
         candidates = list(_LOCAL_PLACE.finditer(text, fig.end, c_end)) + \
-            list(reversed(list(_LOCAL_PLACE.finditer(text, c_start, fig.start))))
+            list(reversed(list(_LOCAL_PLACE.finditer(text, c_start, fig.start)))) + \
+            list(reversed(list(self.named_place.finditer(text, max(s_start, fig.start - 80), fig.start))))
         for local in candidates:
             name = local.group(1).replace("’", "'").removesuffix("'s").split("'s ")[-1]
             first = name.split()[0].lower()
