@@ -31,7 +31,7 @@ _ISSUED = re.compile(r"(?:\s+\([^()]{1,40}\))?\s+(?:published|released|issued|pr
                      r"(?:\s+by\s+[^,;:\d“”\"]{0,40}?)?\s+")
 # "according to PitchGrid, which said last week that about one in three": the source's relative
 # clause dates what follows it, not the figure before
-_WHICH_SAID = re.compile(r",\s+(?:which|who)\s+(?:also\s+)?\w+\s+$")
+_WHICH_SAID = re.compile(r",\s+(?:which|who)\s+(?:also\s+)?\w+\s+(?:on\s+|in\s+)?$")
 # Between a verb that takes an object ("put the death toll at 34 on Monday") and its time: no new
 # clause, no verb of its own.
 _OBJECT_GAP = re.compile(r"[,;:“”\"]|\b(?:that|which|who|after|before|when|while|whereas|but|because|although|though|"
@@ -57,8 +57,9 @@ def _said_on(candidates, att, text, published, lex, quotes=(), sentence_start=0,
     """
     for expr in candidates:
         if att.start <= expr.start and expr.end <= att.end:
-            if re.search(r",\s+(?:which|who)\b[^,]*$", text[att.start:expr.start]):
-                continue  # "The SEC, which brought a case in March 2023, said": the case's time
+            if re.search(r",\s+(?:which|who)\b[^,]*$", text[att.start:expr.start]) or "year" in expr.text \
+                    and re.search(r"\d", text[att.start:expr.start]):
+                continue  # "The SEC, which brought a case in March 2023, said", "is seeking 8% this year and said"
             return expr, dates.resolve(expr, published, lex)
         if att.end - 1 <= expr.start <= att.end + _SAID_GAP:
             return expr, dates.resolve(expr, published, lex)
@@ -150,8 +151,10 @@ class Occasions:
             last = self.by_source.get(att.source)
             if prior and prior[3] and re.search(r"\band\s+(?:also\s+)?$", text[before[-1].end:att.verb]):
                 _, when, grain, explicit = prior  # "said on Monday that ... and expected": one occasion
-            elif last and self.number - last[0] <= 2 and (att.source_type == "person" or self._goes_on(att)):
-                _, when, grain, explicit = last  # "Daras told the same briefing": the same occasion
+            elif last and self.number - last[0] <= 2 and self._goes_on(att) or last and self.number - last[0] <= 2 \
+                    and att.source_type == "person" and not re.match(r"told\s+(?:the\s+)?[A-Z]", text[att.verb:att.verb + 12]):
+                # "Daras told the same briefing": the same occasion; "Mr Oyelaran told Channel 6": a new one
+                _, when, grain, explicit = last
             elif self.latest and self.number - self.latest[0] <= 2 and \
                     re.search(r"\bsame\b", text[self.s_start:att.end + 30]):
                 _, when, grain, explicit = self.latest  # "In the same statement, the agency said"
