@@ -132,6 +132,15 @@ def _compile_events(lex: Lexicon) -> list[tuple[re.Pattern, str]]:
     return out
 
 
+def _compile_share_events(lex: Lexicon) -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
+    nouns, patterns = {}, []
+    for cls, entry in lex["nouns"]["share_events"].items():
+        nouns.update({noun: cls for noun in entry["of"]})
+        patterns.append((re.compile(rf"(?:{alternation(entry['verbs'], boundary=False)})\b(?!\s+(?:for|against|to)\b)", re.I),
+                         cls))
+    return nouns, patterns
+
+
 def _compile_modality(lex: Lexicon) -> tuple[list, list]:
     def build(table):
         return [(re.compile(rf"\b(?:{alternation(cues, boundary=False)})\b", re.I), modality)
@@ -203,6 +212,7 @@ class ContextReader:
             rf"\b(?:[Ii]n|[Aa]t)\s+the\s+(?:[a-z-]+\s+)?(?:{alternation(lx['places']['place_nouns'], boundary=False)})"
             r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),"))
         self.events = lex.regex("events", _compile_events)
+        self.share_nouns, self.share_events = lex.regex("share-events", _compile_share_events)
         self.modality_cues, self.modality_after = lex.regex("modality", _compile_modality)
         self.modality_window = int(lex["modality"]["window"])
         self._countries_of: str | None = None
@@ -873,6 +883,8 @@ class ContextReader:
         limit = s_end if limit is None else limit
         c_start, c_end = self.clause(text, s_start, s_end, fig)
         lo = max(c_start, content_start)
+        if self.baseline(text, fig, lo):
+            refers_to = self.baseline_period(text, fig, lo, min(limit, c_end), refers_to)
         cls = self.classes.get(noun, noun)
         if noun in self.volume_heads:
             cls = self.volume_of(text, max(lo, fig.start - _REACH), min(max(limit, c_end), fig.end + _REACH), fig, noun) or cls
@@ -885,6 +897,9 @@ class ContextReader:
         elif not unit and noun and noun not in self.animals:
             # "Fourteen miners were killed", "22 of its members had died": a death count, whoever died
             cls = self.event_after(text, fig.end, min(limit, c_end), noun) or cls
+        elif unit == "%" and noun in self.share_nouns:
+            # "52 per cent of registered voters came to the polls": the turnout
+            cls = self.event_after(text, fig.end, min(limit, c_end), noun, self.share_events) or cls
         _, noun_end = self.noun_after(text, fig.end, limit)
         rate = self.rate.match(text, max(noun_end, fig.end))
         if rate and cls:
@@ -900,7 +915,7 @@ class ContextReader:
                 subject = ""  # "turnout was 54 per cent": the thing measured, not who did it
         return cls, subject, place, refers_to
 
-    def event_after(self, text: str, start: int, end: int, noun: str) -> str:
+    def event_after(self, text: str, start: int, end: int, noun: str, events: list | None = None) -> str:
         """The event a counted noun undergoes, named by the verb group right after it ("miners were
         killed", "members had died"); "" when another word comes between."""
         for m in islice(_TOKEN.finditer(text, start, end), 6):
@@ -908,7 +923,7 @@ class ContextReader:
                 continue
             gap = _VERB_GROUP.match(text, m.end(), end)
             at = gap.end() if gap else m.end()
-            for pattern, cls in self.events:
+            for pattern, cls in self.events if events is None else events:
                 hit = pattern.match(text, at, end)
                 if hit and cls not in ("missing", "rescue"):
                     return cls

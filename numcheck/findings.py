@@ -123,7 +123,7 @@ def within_window(rule: Rule, a: Claim, b: Claim) -> bool:
     Sunday") is of that day: two pinned figures must share it, one gets a day's grace."""
     apart = days_apart(a, b)
     pinned = (len(a.refers_to) == 10) + (len(b.refers_to) == 10)
-    window = rule.window_days if pinned == 0 else min(rule.window_days, 1) if pinned == 1 else 0
+    window = rule.window_days if pinned == 0 else 1 if pinned == 1 else 0
     if a.dated and b.dated and not pinned:
         # both sources' days are in the text ("on Tuesday", "on Thursday"): the window that
         # allows for an undated "said" is not needed
