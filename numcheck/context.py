@@ -86,6 +86,7 @@ _OWN_TIME = re.compile(rf"(?:\s+[a-z%]+){{0,3}}?\s+(?:in\s+(?:\d{{4}}|{_MONTHS})
                        r"(?:year|month|week|quarter)|\w+\s+(?:years?|months?|weeks?)\s+(?:ago|earlier))")
 # Between two figures: a statement ends and another begins ("..., the ministry said, adding that 14 people had died").
 _NEW_STATEMENT = re.compile(r"\b(?:said|says|told|adding|added|adds)\b", re.I)
+_WITH_FIGURE = re.compile(r"\bwith\s+$")
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:and|but|while|whereas|although)\b|\band\b|\bbut\b")
 
 
@@ -982,6 +983,10 @@ class ContextReader:
         if where:  # "towards Porto Vell, where 12 people died"
             name = where.group(1).replace("’", "'")
             return self.place_names.get(name.lower(), name.lower())
+        if _WITH_FIGURE.search(text, max(c_start, fig.start - 8), fig.start):
+            # "called off the search for survivors in Elvan on Saturday, with 129 people confirmed dead":
+            # a place before "with" belongs to the verb's object, not to the figure's phrase
+            c_start = s_start = fig.start
         candidates = list(_LOCAL_PLACE.finditer(text, fig.end, c_end)) + \
             list(reversed(list(_LOCAL_PLACE.finditer(text, c_start, fig.start)))) + \
             list(reversed(list(self.named_place.finditer(text, max(s_start, fig.start - 80), fig.start))))

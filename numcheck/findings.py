@@ -493,6 +493,35 @@ def resolve(claims: list[Claim], stories: Stories, same_story: float) -> list[Cl
     return out
 
 
+def parts_elsewhere(claims: list[Claim], stories: Stories, same_story: float) -> list[Claim]:
+    """Claims that repeat a part of another article's breakdown, keyed as that part.
+
+    "Korvex will cut 400 jobs" beside "Halberg will cut 1,100 jobs, including 400 at Korvex": the 400
+    is the part, not a second figure for the group's 1,100. A claim is taken for the part when it
+    agrees with the part, not with its whole, and counts the same kind of thing.
+    """
+    by_id = {c.id: c for c in claims}
+    parts = [p for p in claims if p.part_of in by_id and p.quantity]
+    if not parts:
+        return claims
+    classes = _noun_classes()
+    out = list(claims)
+    for i, c in enumerate(claims):
+        if c.part_of or not c.quantity:
+            continue
+        key, span = Key.parse(c.quantity), interval(c, _EXACT, True)
+        for p in parts:
+            whole = by_id[p.part_of]
+            if p.article == c.article or p.figure.unit != c.figure.unit or \
+                    classes.get(p.counted, p.counted) != classes.get(c.counted, c.counted) or \
+                    not Key.parse(whole.quantity).compatible(key) or stories.overlap(c.article, p.article) < same_story:
+                continue
+            if not disjoint(span, interval(p, _EXACT, True)) and disjoint(span, interval(whole, _EXACT, True)):
+                out[i] = replace(c, quantity=p.quantity)
+                break
+    return out
+
+
 def run(rules: tuple[Rule, ...], claims: list[Claim], texts: dict[str, str] | None = None,
         skip_words: frozenset[str] = frozenset()) -> list[Finding]:
     """Every finding of every rule, most severe first, then by place.
@@ -503,6 +532,7 @@ def run(rules: tuple[Rule, ...], claims: list[Claim], texts: dict[str, str] | No
     stories = Stories(claims, texts, skip_words)
     thresholds = [r.same_story for r in rules if r.same_story]
     claims = resolve(claims, stories, min(thresholds) if thresholds else 0.0)
+    claims = parts_elsewhere(claims, stories, min(thresholds) if thresholds else 0.0)
     findings: list[Finding] = []
     for rule in rules:
         findings.extend(_KINDS[rule.kind](rule, claims, stories))
