@@ -66,6 +66,11 @@ _AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "would", "will
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _OPENING_BODY = re.compile(r"\s*((?:The|Its)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b")
 _COORDINATED = re.compile(r"\sand\s+$")
+_PROPER = r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|and|the))*"
+_DESCRIPTION_NAME = re.compile(rf"\b(?:the|its)\s+(?P<desc>[\w'’ -]{{3,50}}?),\s+(?P<name>{_PROPER})(?:\s+\([A-Z]+\))?,")
+_NAME_DESCRIPTION = re.compile(rf"(?P<name>{_PROPER}),\s+the\s+(?P<desc>[\w'’ -]{{3,50}}?),")
+# A clause up to its punctuation, over the commas and points inside numbers ("3,200", "4.5").
+_CLAUSE_TEXT = re.compile(r"(?:[^,.;:!?“”\"]|(?<=\d)[,.](?=\d))*")
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -81,6 +86,7 @@ class Attribution:
     verb: int  # offset of the speech verb (or cue)
     relay: bool = False  # "according to X" after a speaker: X relays, the speaker speaks
     passive: bool = False  # "the 3.2% forecast by the ministry": speaks for the figure just before
+    document: bool = False  # "A GU survey of 1,800 members found": the figures in the phrase are the owner's too
 
 
 @dataclass
@@ -110,7 +116,8 @@ def _compile(lex: Lexicon) -> dict:
                              rf"(?P<src>[^.;:!?“”\"]{{2,120}}?)\s+as\s+saying", re.I),
         "according": re.compile(
             rf"(?i:according\s+to)\s+(?:(?P<doc>(?i:{alternation(sp['documents'], boundary=False)}))"
-            rf"(?:\s+(?:{published})(?:\s+[a-z]+){{0,2}})?\s+(?:from|by|of|for)\s+)?(?P<src>[^,.;:!?“”\"()]{{2,80}}?)(?=\s*[,.;:!?“”\"()]|\s+(?:that|which|who|on|last|in|as)\b|$)"),
+            rf"(?:\s+(?:{published})(?:\s+[a-z]+){{0,2}})?\s+(?:from|by|of|for)\s+)?(?P<src>[^,.;:!?“”\"()]{{2,80}}?)"
+            rf"(?=\s*[,.;:!?“”\"()]|\s+(?:that|which|who|on|last|in|as|{published})\b|$)"),
         "citing": re.compile(rf"(?P<via>{np})(?P<cue>,?\s+citing|,\s*(?:which|who)\s+(?:cited|quoted))\s+"
                              rf"(?P<src>[^,.;:!?“”\"]{{2,80}}?)(?=[,.;:!?]|\s+(?:as|that|on|who)\b|$)"),
         "verb": re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])"),
@@ -118,18 +125,19 @@ def _compile(lex: Lexicon) -> dict:
         # "told Radio Lakeland", "told state broadcaster ONRTV": a named outlet relays
         "told_outlet": re.compile(r"\s+(?:the\s+)?(?:(?:state|public|national|local|regional)\s+)?"
                                   r"(?:broadcaster|newspaper|radio|television|channel|news\s+agency|agency|daily|weekly)?\s*"
-                                  r"(?P<via>(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})"),
+                                  r"(?P<via>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|\d+\b)){0,3})"),
         "relay": re.compile(rf"^(?:the\s+)?(?:{relays})$", re.I),
         "suffixes": re.compile(rf"(?:,?\s+(?:{alternation(sp['name_suffixes'], boundary=False)})\.?)+$"),
         # "Home Office figures published yesterday", "an exit poll by broadcaster VPR",
         # "final results released yesterday by the Election Board": the owner speaks.
         "document_owner": re.compile(
-            rf"^(?:(?:the|a|an|its|{adjectives})\s+)*(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{docs})(?:\s+(?:{published})\b[^,]*?)?\s+(?:by|from|of)\s+(?P<owner>.+)$"
+            rf"^(?:(?:the|a|an|its|{adjectives})\s+)*(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{docs})\b.*?\s+by\s+(?P<owner>[^,]+)$"
+            rf"|^(?:(?:the|a|an|its|{adjectives})\s+)*(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{docs})(?:\s+(?:{published})\b[^,]*?)?\s+(?:from|of)\s+(?P<owner_of>.+)$"
             rf"|^(?:{docs})\s+(?:that\s+|which\s+)?(?P<rel>(?:the|its)\s+[\w-]+(?:\s+[\w-]+)?|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}}))\s+(?:also\s+|had\s+|has\s+)?"
             rf"(?:{published})\b.*$"
             rf"|^(?P<whose>[^,']{{2,60}}?)(?:'s|’s)\s+(?:(?:{adjectives})\s+)*(?:{docs})(?:\s+(?:{published}|for|on)\b.*)?$"
-            rf"|^(?P<before>(?!(?-i:An?)\s)(?-i:[A-Z])[^,]*?|(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:{alternation(sp['org_nouns'], boundary=False)}))(?:'s|’s)?\s+"
-            rf"(?P<before_doc>{docs})(?:\s+(?:{published})\b.*)?$", re.I),
+            rf"|^(?:(?-i:An?)\s+)?(?P<before>(?!(?-i:An?)\s)(?-i:[A-Z])[^,]*?|(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:{alternation(sp['org_nouns'], boundary=False)}))(?:'s|’s)?\s+"
+            rf"(?P<before_doc>{docs})(?:\s+(?:{published}|of|among|into|on)\b.*)?$", re.I),
         "document_by": re.compile(rf"\b(?:{docs})\s+(?:(?:{published})\s+)?by\s+(?P<owner>(?:the\s+)?[^,.;:!?“”\"()]{{2,60}}?)"
                                   rf"(?=\s*[,.;:!?“”\"()]|\s+(?:on|in|last|that|which|for|and|gave|put|found|shows?|showed|{published})\b)", re.I),
         # "an independent review published in March warned": a document nobody is said to own
@@ -195,6 +203,8 @@ class Attributor:
         found = self._types_seen.get(name)
         if found is None:
             found = self._types_seen[name] = self._source_type(name)
+        if found == "person" and name in self.state.orgs:
+            return "organisation"  # "Port Ellery Transit", known as "the city's transport authority"
         return found
 
     def _source_type(self, name: str) -> str:
@@ -217,6 +227,10 @@ class Attributor:
             full = _clean(m.group(1))
             self.local_aliases[m.group(2).lower()] = self.aliases.get(full.lower(), full)
             named.append(full)
+        if ", " in text[start:end]:
+            for rx in (_DESCRIPTION_NAME, _NAME_DESCRIPTION):
+                for m in rx.finditer(text, start, end):
+                    self._learn_description(m.group("desc"), m.group("name"))
         for m in _NAME_RUN.finditer(text, start, end):
             # "The European Space Agency's Selene-2 lander": the owner is a name of its own
             for whole in m.group(0).replace("’", "'").rstrip(".").removesuffix("'s").split("'s "):
@@ -240,8 +254,20 @@ class Attributor:
                 self.state.orgs = [o for o in self.state.orgs if o == full or o not in full]
                 self.note_org(full)
 
+    def _learn_description(self, desc: str, name: str) -> None:
+        """"the city's transport authority, Port Ellery Transit (PET)," / "Europol, the EU's law
+        enforcement agency,": later "the authority", "the agency" is that name."""
+        words = desc.lower().replace("’", "'").split()
+        if not words or words[-1] not in self.org_nouns or not self.is_speaker(name) \
+                or name.lower() in self.not_org_words:
+            return
+        name = _clean(name)
+        for k in range(len(words)):
+            self.local_aliases[" ".join(words[k:])] = name
+        self.note_org(name)
+
     def _learn_name(self, text: str, start: int, at: int, whole: str) -> None:
-        run = self.strip_title(whole.removeprefix("The "))
+        run = self.strip_title(re.sub(r"^(?:The|An?)\s+", "", whole))
         words = run.split()
         titled = run != whole or re.search(r"(?i)\b(?:president|minister|secretary|chancellor|mayor|"
                                             r"governor|spokes\w+|chief|director|officer|author|coach|"
@@ -407,7 +433,7 @@ class Attributor:
         if low == "it":
             return bool(self.state.last_org)
         words = low.split()
-        if words[0] in self.not_speakers or _NOT_A_SPEAKER_START.match(name) \
+        if words[0] in self.not_speakers and not name.split()[0].isupper() or _NOT_A_SPEAKER_START.match(name) \
                 or len(words) > (12 if _full_org_name(name) else 7):
             return False
         if words[-1] in self.doc_subjects and name.split()[-1].islower() and not re.search(r"\b(?:from|by|of)\b", low):
@@ -431,7 +457,7 @@ class Attributor:
         m = self.rx["document_owner"].match(_CONJUNCTION.sub("", " ".join(phrase.split())))
         if m is None or m.group("before") and not m.group("before_doc").islower():
             return ""  # "US Geological Survey" is a name, not the survey of "US Geological"
-        owner = (m.group("owner") or m.group("rel") or m.group("whose") or m.group("before") or "").strip()
+        owner = (m.group("owner") or m.group("owner_of") or m.group("rel") or m.group("whose") or m.group("before") or "").strip()
         return owner if owner and self.is_speaker(owner) else ""
 
     def make(self, phrase: str, via: str, start: int, end: int, verb: int) -> Attribution | None:
@@ -443,7 +469,7 @@ class Attributor:
         if not name:
             return None
         via_name = self.canonical(via) if via else ""
-        return Attribution(name, via_name, self.source_type(name), start, end, verb)
+        return Attribution(name, via_name, self.source_type(name), start, end, verb, document=bool(owner))
 
     # -- one sentence ------------------------------------------------------
     def in_sentence(self, text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Attribution]:
@@ -479,19 +505,21 @@ class Attributor:
                 covered.append((m.start(), close))
         for m in according:
             src = m.group("src")
-            phrase = re.match(r"[^,.;:!?“”\"]*", text[m.start("src"):end]).group(0)
+            phrase = _CLAUSE_TEXT.match(text, m.start("doc") if m.group("doc") else m.start("src"), end).group(0)
+            close = m.end()
             if src != phrase and self.document_owner(phrase):
-                src = phrase  # "according to final results published on Monday by the Election Board"
+                # "according to final results published on Monday by the Election Board"
+                src, close = phrase, max(close, m.start("doc") if m.group("doc") else m.start("src")) + len(phrase)
             bare_document = len(src.split()) >= 2 and src.split()[-1].lower() in self.doc_subjects \
                 and not src.lower().startswith(("the ", "a ", "an ")) and src[:1].islower()
             if self.is_speaker(src) or self.document_owner(src) or bare_document:
-                a = self.make(src, "", m.start(), m.end(), m.start())
+                a = self.make(src, "", m.start(), close, m.start())
                 if a and m.group("doc"):
                     self.state.last_document_source = a.source  # "the survey found" later means this body
                 if a:
                     a = Attribution(a.source, a.via, a.source_type, a.start, a.end, a.verb, relay=True)
                     found.append(a)
-                    covered.append(m.span())
+                    covered.append((m.start(), close))
         first = max(0, bisect_right(quotes, (start, float("inf"))) - 1)  # quotes do not overlap
         inside = []
         for q_start, q_end in quotes[first:]:
@@ -613,8 +641,8 @@ class Attributor:
         candidates = [(seg, p) for seg, p in candidates[-2:]  # "Novak, 29, who was playing here, said"
                       if not re.match(r"\s*(?:who|which|where|whose|when)\b", seg)]
         # a proper name ("Europol", "Sara Okafor") before a description ("the EU's police agency")
-        named = [(seg, p) for seg, p in candidates
-                 if re.fullmatch(r"\s*(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|de|van|von|al))*\s*", seg)]
+        named = [(seg, p) for seg, p in candidates  # "the grid operator, Norland Power Networks (NPN), said"
+                 if re.fullmatch(r"\s*(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|de|van|von|al))*\s*(?:\([A-Z]+\)\s*)?", seg)]
         for seg, p in (named or candidates)[:1]:
             return seg, p
         return "", len(left)
@@ -757,9 +785,12 @@ class Attributor:
             found = found[bisect_left(self._verbs, fig_start - 400):bisect_right(self._verbs, fig_start + 400)]
             if not found:
                 return None
+        for a in found:
+            if a.document and a.start <= fig_start < a.verb:
+                return a  # "An NFF survey of 2,300 members found": the survey's own size
         # A figure inside the speaker's own description ("the 64-year-old minister, who has led
         # the department for six years, said") is the outlet's, not the speaker's.
-        if any(a.start <= fig_start < a.verb and not any(a.start <= b.verb < fig_start for b in found)
+        if any(a.start <= fig_start < a.verb and not a.document and not any(a.start <= b.verb < fig_start for b in found)
                and not _COORDINATED.search(text, a.start, a.verb) for a in found) \
                 or _APPOSITIVE_AGE.match(text, fig_start) \
                 and re.search(r"[A-Z][\w'’.-]*,\s*$", text[max(0, fig_start - 40):fig_start]):
@@ -829,6 +860,8 @@ class Attributor:
     def _closes_clause(text: str, a: Attribution) -> bool:
         """"..., police said." / "..., the ministry said on Monday, adding": nothing reported follows."""
         rest = re.match(r"[^,.;:!?“”\"]*", text[a.end:a.end + 120]).group(0)
+        # "..., the ministry said on Monday after the driest spring since 1961": what follows is the occasion
+        rest = re.split(r"\b(?:after|following|before|when|as|amid|despite|while)\b", rest, maxsplit=1)[0]
         return not any(ch.isdigit() for ch in rest) \
             and not re.search(r"\b(?:that(?!\s+(?:day|evening|morning|afternoon|night|week))|would|will|could|was|were|is|are|had|has)\b", rest) \
             and len(rest.split()) <= 6
