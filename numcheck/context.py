@@ -203,6 +203,7 @@ class ContextReader:
         self.statistics = lex.wordset("nouns", "statistic_nouns")
         self.counting = lex.wordset("nouns", "counting_verbs")
         self.animals = lex.wordset("nouns", "animal_nouns")
+        self.people = lex.wordset("nouns", "people_nouns")
         self.owners = lex.wordset("nouns", "owner_nouns")
         self.regions = lex.regex("regions", lambda lx: re.compile(
             rf"\b(?:[Ii]n|[Aa]cross|[Oo]ver|[Ff]or|[Tt]he)\s+(?:the\s+)?(?:far\s+)?"
@@ -640,9 +641,14 @@ class ContextReader:
         the noun that follows; "young voters, a fifth of whom": the noun before the comma."""
         named, _ = self.noun_after(text, end, limit)
         named = singular(named, self.lex) if named[:1].islower() else ""
-        for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
-            if earlier[index][1] and earlier[index][0].start >= sentence_start:
-                return named or earlier[index][1], index
+        candidates = [index for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1)
+                      if earlier[index][1] and earlier[index][0].start >= sentence_start]
+        # "pulled free by eight tugs after crews had lifted about 1,900 of them": the nearest figure
+        # that can hold the part ("14,000 containers"), if one can
+        fits = [index for index in candidates if earlier[index][0].unit == fig.unit
+                and (earlier[index][0].high is None or fig.low is None or earlier[index][0].high >= fig.low)]
+        for index in fits[:1] or candidates[:1]:
+            return named or earlier[index][1], index
         before = re.search(r"([a-z][\w'-]*),\s+$", text[max(sentence_start, fig.start - 40):fig.start])
         if before and self.is_noun(before.group(1)):
             return named or singular(before.group(1), self.lex), None
@@ -824,9 +830,9 @@ class ContextReader:
         lead = text[max(s_start, fig.start - 40):fig.start].lower()
         another = re.search(r"\banother\s*$", lead)
         if another or re.search(r"\band\s+(?:[a-z-]+\s+){0,3}(?:for\s+)?$", lead):
-            for prior in reversed(done):  # a list of parts in one sentence
-                if prior.part_of is not None and prior.part_of != base + i:
-                    return prior.part_of
+            for j in range(len(done) - 1, -1, -1):  # a list of parts in one sentence, in one unit
+                if done[j].part_of is not None and done[j].part_of != base + i and figs[j].unit == fig.unit:
+                    return done[j].part_of
             if another:  # "another 190" goes on from a part in the sentence before
                 for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
                     if index in self.part_index and earlier[index][0].unit == fig.unit:
@@ -834,9 +840,15 @@ class ContextReader:
             return None
         cue = self.part_cues.search(lead)
         if cue:
+            # only a noun named with a count says what it counts ("including about 41,000 children");
+            # a measure's unit says it all ("accounted for 780 megawatts")
+            noun = noun if not fig.unit and self.noun_after(text, fig.end, min(len(text), fig.end + 60))[0] else ""
+        if cue:
             if i and self.sub_part_cues.search(lead) and figs[i - 1].unit == fig.unit:
-                return base + i - 1  # "85 civilians, including 12 women": 12 of the 85
-            return self.latest_whole(fig, earlier)
+                # "85 civilians, including 12 women": 12 of the 85; "27,300 households, including
+                # 41,000 children": people are no part of a count of households
+                return base + i - 1 if self.kind_fits(earlier[base + i - 1][1], noun) else None
+            return self.latest_whole(fig, earlier, noun)
         if i == 0 and self.breakdown_opener.match(text, s_start):
             return self.latest_whole(fig, earlier)  # "Of that, £30m will go to roads"
         for prior in reversed(done):
@@ -849,11 +861,22 @@ class ContextReader:
             break
         return None
 
-    def latest_whole(self, fig: Figure, earlier: list) -> int | None:
+    def latest_whole(self, fig: Figure, earlier: list, noun: str = "") -> int | None:
         for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
-            if earlier[index][0].unit == fig.unit and index not in self.part_index and index not in self.baselines:
+            if earlier[index][0].unit == fig.unit and index not in self.part_index and index not in self.baselines \
+                    and self.kind_fits(earlier[index][1], noun):
                 return index
         return None
+
+    def kind_fits(self, whole: str, part: str) -> bool:
+        """Whether a part counting ``part`` can belong to a whole counting ``whole``: the same class, or
+        people within people ("85 civilians, including 12 women"); unknown nouns fit anything."""
+        if not whole or not part or self.same_class(whole, part):
+            return True
+        return self.is_people(whole) and self.is_people(part)
+
+    def is_people(self, noun: str) -> bool:
+        return noun in self.people or self.classes.get(noun, noun) in self.people
 
     def last_event_class(self, text: str, start: int, end: int) -> str:
         best, best_pos = "", -1

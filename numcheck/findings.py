@@ -419,7 +419,8 @@ def part_whole(rule: Rule, claims: list[Claim], stories: Stories) -> list[Findin
     for c in claims:
         if c.figure.unit.lower() in levels:
             continue  # rain in one region may exceed the national average: a level has no parts
-        if c.part_of and c.part_of in by_id and c.modality in rule.modalities:
+        if c.part_of and c.part_of in by_id and c.modality in rule.modalities \
+                and c.figure.unit == by_id[c.part_of].figure.unit:  # £11.5bn is no part of 212,000 homes
             parts[c.part_of].append(c)
     out = []
     for whole_id, group in parts.items():
