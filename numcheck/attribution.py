@@ -71,6 +71,7 @@ _DESCRIPTION_NAME = re.compile(rf"\b(?:the|its)\s+(?P<desc>[\w'’ -]{{3,50}}?),
 _NAME_DESCRIPTION = re.compile(rf"(?P<name>{_PROPER}),\s+the\s+(?P<desc>[\w'’ -]{{3,50}}?),")
 # A clause up to its punctuation, over the commas and points inside numbers ("3,200", "4.5").
 _CLAUSE_TEXT = re.compile(r"(?:[^,.;:!?“”\"]|(?<=\d)[,.](?=\d))*")
+_PEOPLE_AT = re.compile(r"[A-Za-z]+s\s+(?:at|from|of|with|in)\s")
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -120,7 +121,8 @@ def _compile(lex: Lexicon) -> dict:
             rf"(?=\s*[,.;:!?“”\"()]|\s+(?:that|which|who|on|last|in|as|{published})\b|$)"),
         "citing": re.compile(rf"(?P<via>{np})(?P<cue>,?\s+citing|,\s*(?:which|who)\s+(?:cited|quoted))\s+"
                              rf"(?P<src>[^,.;:!?“”\"]{{2,80}}?)(?=[,.;:!?]|\s+(?:as|that|on|who)\b|$)"),
-        "verb": re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])"),
+        # not the nouns "reports to the force", "estimates of"
+        "verb": re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])(?<!reports(?=\s(?:to|of|from|on)\b))(?<!estimates(?=\sof\b))"),
         "told": re.compile(rf"\s+(?:(?:the\s+)?(?P<via>{relays})|reporters|journalists|lawmakers|parliament|a\s+news\s+conference|a\s+briefing)\b", re.I),
         # "told Radio Lakeland", "told state broadcaster ONRTV": a named outlet relays
         "told_outlet": re.compile(r"\s+(?:the\s+)?(?:(?:state|public|national|local|regional)\s+)?"
@@ -180,6 +182,7 @@ class Attributor:
         self.named_org_nouns = lex.wordset("speech", "named_org_nouns")
         self.fixed_bodies = lex.wordset("speech", "fixed_bodies")
         self.commercial_nouns = lex.wordset("speech", "commercial_nouns")
+        self.commentators = lex.wordset("speech", "commentators")
         self.title_words = {w for w in lex.wordset("speech", "titles") if " " not in w} - {
             "foreign", "defence", "defense", "health", "finance", "interior", "home", "trade", "education",
             "energy", "transport", "environment", "justice", "state", "federal", "national", "regional",
@@ -226,14 +229,15 @@ class Attributor:
         for m in (_ACRONYM.finditer(text, start, end) if "(" in text[start:end] else ()):
             full = _clean(m.group(1))
             self.local_aliases[m.group(2).lower()] = self.aliases.get(full.lower(), full)
-            named.append(full)
+            if not self._commentators_at(text, start, m.start()):
+                named.append(full)  # but "Investigators from the Maritime Accident Board (MAB)" are people
         if ", " in text[start:end]:
             for rx in (_DESCRIPTION_NAME, _NAME_DESCRIPTION):
                 for m in rx.finditer(text, start, end):
                     self._learn_description(m.group("desc"), m.group("name"))
         for m in _NAME_RUN.finditer(text, start, end):
             # "The European Space Agency's Selene-2 lander": the owner is a name of its own
-            for whole in m.group(0).replace("’", "'").rstrip(".").removesuffix("'s").split("'s "):
+            for whole in m.group(0).replace("’", "'").rstrip(".").removesuffix("'s").rstrip("'").split("'s "):
                 self._learn_name(text, start, m.start(), whole)
         for m in _SINGLE_NAME.finditer(text, start, end):
             word = m.group(1)
@@ -253,6 +257,18 @@ class Attributor:
                 # "Department of Fire Services" replaces the "Fire Services" read from it
                 self.state.orgs = [o for o in self.state.orgs if o == full or o not in full]
                 self.note_org(full)
+        opener = _OPENING_NAME.match(text, start)
+        phrase = opener.group(1) if opener else self._opening_body(text, start)
+        if phrase:
+            name = self.canonical(phrase)
+            if name in self.state.orgs or name in self.local_aliases.values():
+                self.note_org(name)  # "The authority earned $8.1bn last year. It said": the subject is "it"
+
+    def _commentators_at(self, text: str, start: int, at: int) -> bool:
+        """Whether the name at ``at`` follows "analysts at", "investigators from": a commentator's
+        employer, which "it" and "the company" do not point back to (unlike "workers at Vantor")."""
+        m = re.search(r"(\w+)\s+(?:at|from|with)\s+(?:the\s+)?(?:[a-z]+\s+)?$", text[max(start, at - 40):at])
+        return bool(m) and m.group(1).lower() in self.commentators
 
     def _learn_description(self, desc: str, name: str) -> None:
         """"the city's transport authority, Port Ellery Transit (PET)," / "Europol, the EU's law
@@ -277,6 +293,8 @@ class Attributor:
             words = run.split()
         elif run.lower() in self.aliases or run.lower() in self.places or not words:
             return
+        if self._commentators_at(text, start, at):
+            return  # "Analysts at Hollis Bank": where they work, not what the story is about
         kind = re.search(r"\b([a-z]+)\s+$", text[max(start, at - 20):at])
         if any(w.lower() in self.org_words for w in words) and not all(w.lower() in self.org_words for w in words) \
                 or kind and kind.group(1) in self.org_nouns:
@@ -401,8 +419,11 @@ class Attributor:
             self.note_org(name)
 
     def is_org_name(self, name: str) -> bool:
-        """"Korvane Systems", "NATO", "the Health Data Service"; not "Analysts" opening a sentence."""
+        """"Korvane Systems", "NATO", "the Health Data Service"; not "Analysts" opening a sentence,
+        nor "Investigators from the Maritime Accident Board"."""
         words = name.split()
+        if _PEOPLE_AT.match(name):
+            return False
         if any(w.lower() in self.org_words for w in words):
             return True
         if len(words) == 1:
@@ -552,6 +573,10 @@ class Attributor:
                     insort(covered, (m.start(), m.end()))
                 continue
             a = self.speaker_of(text, start, end, m, quotes)
+            if a and found and text[a.start:a.verb].split()[:1] in (["they"], ["he"], ["she"]) \
+                    and not found[-1].passive:
+                # "Analysts at Brightwater expect ..., though they said": the speaker of this sentence
+                a = replace(a, source=found[-1].source, source_type=found[-1].source_type, via=found[-1].via)
             if a:
                 self.remember(a.source)  # "Dalmark said ..., below the $3.4bn it forecast": "it" is Dalmark
             if a and found and re.search(r"\bthat\s+$", text[max(start, a.start - 8):a.start]) \
@@ -715,7 +740,7 @@ class Attributor:
             # "the 34 per cent suggested by the exit poll": the agent of the passive is the source
             a = self.make(by.group(1), "", verb_start, by.end(1), verb_start)
             return replace(a, passive=True) if a else None
-        if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", left) or by:
+        if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", left) and not m.group("verb").endswith("ing") or by:
             return None  # "prices are expected to rise", "violations recorded by the mission": passives
         if re.search(r"\b(?:a|an|the)\s+$", left, re.I):
             return None  # "down from an estimated 90,000": an adjective, not a verb
@@ -755,6 +780,11 @@ class Attributor:
         if not subject.strip() or left.rstrip().endswith((",", "”", "\"")):
             right = re.match(r"\s+([^,.;:!?“”\"]{2,60}?)(?=[,.;:!?“”\"]|\s+(?:on|in|last|at|during|after|before|when|as|that|this|yesterday|earlier)\b|$)",
                              text[verb_end:end])
+            if right and not self.is_speaker(right.group(1)) and re.match(r"one\s+of\s+", right.group(1)) \
+                    and _APPOSITIVE_NAME.match(text, verb_end + right.end(), end):
+                named = _APPOSITIVE_NAME.match(text, verb_end + right.end(), end)  # "said one of the organisers, Marta Iglesias"
+                return self._interviewed(self.make(named.group(1), "", verb_start, named.end(1), verb_start),
+                                         text[sentence_start:end])
             if right and self.is_speaker(right.group(1)):
                 close = verb_end + right.end()
                 # '" said the union's chairman, Anders Lunde.': the name after the description
