@@ -55,7 +55,7 @@ _FIGURE_BEFORE = re.compile(r"\d[\d,.]*\s*(?:%|per\s+cent|percent|[a-zA-Z]{0,3})
 _RELATIVE = re.compile(r"\S+(?:\s+[\w'’-]+){0,2}?\s+(?:(?:that|which)\s+(?:the\s+|an?\s+)?)?")
 _PRONOUN_AT_END = re.compile(r"(?<=\s)(?:it|he|she|they|we)(?:\s+(?:now|also|had|has|have|would|will|then|later|previously|again|first|originally))*\s*$")
 _PRONOUN_SUBJECT = re.compile(r"(?:it|he|she|they|we)\s")
-_APPOSITIVE_AGE = re.compile(r"\d{1,3}\s*[,)]")
+_APPOSITIVE_AGE = re.compile(r"\d{1,3}\s*(?:[,)]|\.(?!\d))")
 _ZERO_RELATIVE = re.compile(r"\s*(?:a|an|the|this|that|any)\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:of|for|at|in|to|from|with|by|on|and|or)\s)[a-z][\w-]*\s+((?:the|a|an|its|his|her|their)\s+\S.*)$")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 _OPENING_NAME = re.compile(r"\s*((?:The\s+)?[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|and|the))*)(?=,|\s+(?:has|have|had|is|was|will|would)\b)")
@@ -72,6 +72,7 @@ _NAME_DESCRIPTION = re.compile(rf"(?P<name>{_PROPER}),\s+the\s+(?P<desc>[\w'’ 
 # A clause up to its punctuation, over the commas and points inside numbers ("3,200", "4.5").
 _CLAUSE_TEXT = re.compile(r"(?:[^,.;:!?“”\"]|(?<=\d)[,.](?=\d))*")
 _PEOPLE_AT = re.compile(r"[A-Za-z]+s\s+(?:at|from|of|with|in)\s")
+_INTERVIEW = re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s|\b[Ii]n\s+an\s+interview\s+with\s")
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -263,6 +264,8 @@ class Attributor:
             name = self.canonical(phrase)
             if name in self.state.orgs or name in self.local_aliases.values():
                 self.note_org(name)  # "The authority earned $8.1bn last year. It said": the subject is "it"
+            elif name in self.state.names and self.is_person(name):
+                self.state.last_person = name  # "Tomas Reiner, 33, has worked here for 12 years. ... he said"
 
     def _commentators_at(self, text: str, start: int, at: int) -> bool:
         """Whether the name at ``at`` follows "analysts at", "investigators from": a commentator's
@@ -461,7 +464,7 @@ class Attributor:
             return len(words) <= 2 and bool(self.state.last_document_source)  # "the (exit) poll"
         if any(w in self.verb_words for w in name.split()):
             return False  # "fines would rise" is a clause, not a speaker; "Theresa May" is a speaker
-        if any(w.endswith("ed") and w.islower() and w not in self.ed_adjectives for w in name.split()):
+        if any(w.endswith("ed") and w.islower() and "-" not in w and w not in self.ed_adjectives for w in name.split()):
             return False  # "figures ESA released"
         if words[0] in ("most", "many", "some", "all", "both", "none", "each", "several", "few", "roughly",
                         "about", "around", "nearly", "almost", "half", "one", "two", "three") \
@@ -624,6 +627,8 @@ class Attributor:
         last = segments[-1]
         last_clause = re.split(r"\b(?:that|which|who|whom|as|while|when|whereas|because|after|before|since|although|though|where|if)\b", last)[-1]
         offset = base + len(body) - len(last_clause)
+        if last_clause.strip() and _TRAILING.fullmatch(" " + last_clause.strip()):
+            last_clause = ""  # "Vance's lawyer, Michael Chen, had argued": the name before the auxiliary
         zero_relative = _ZERO_RELATIVE.match(last_clause)
         if zero_relative:
             # "a change the defence ministry says could bring": the second noun phrase speaks
@@ -663,6 +668,9 @@ class Attributor:
             candidates.append((seg, pos))
             pos += len(seg) + 1
         candidates = [(seg, p) for seg, p in candidates if seg.strip() and not re.fullmatch(r"\s*\d{1,3}\s*", seg)]
+        known = [(seg, p) for seg, p in candidates if seg.strip() in self.state.names or seg.strip() in self.state.orgs]
+        if known:
+            return known[0]  # "Graham Pettifer, 58, of 14 Elm Road, Dunmore, had admitted": the person, not the town
         candidates = [(seg, p) for seg, p in candidates[-2:]  # "Novak, 29, who was playing here, said"
                       if not re.match(r"\s*(?:who|which|where|whose|when)\b", seg)]
         # a proper name ("Europol", "Sara Okafor") before a description ("the EU's police agency")
@@ -694,6 +702,17 @@ class Attributor:
         if via and self.rx["occasion"].search(sentence):
             return a
         return replace(a, via=via) if via else a
+
+    def _interview_outlet(self, text: str, start: int, subject: int) -> str:
+        """"Speaking to Radio Kelbridge earlier this week, Ms Adeyemi said", "In an interview with
+        the Daily Post, she said": the outlet relays."""
+        lead = _INTERVIEW.search(text, start, subject)
+        if not lead:
+            return ""
+        outlet = self.rx["told_outlet"].match(text, lead.end() - 1)
+        name = outlet.group("via") if outlet else ""
+        described = outlet is not None and re.sub(r"^\s*(?:the\s+)?", "", outlet.group(0)).strip() != name
+        return name if name and (described or self._source_type(name) == "media") else ""
 
     def _told(self, text: str, m: re.Match) -> tuple[str, int]:
         """Who relays what was told ("told Reuters", "telling state broadcaster ONRTV"), and where
@@ -775,6 +794,8 @@ class Attributor:
         if subject.strip() and (self.is_speaker(subject) or self.document_owner(subject)):
             sub_start = start + offset + (len(subject) - len(subject.lstrip()))
             via, close = self._told(text, m)
+            if not via:
+                via = self._interview_outlet(text, sentence_start, sub_start)
             return self._interviewed(self.make(subject, via, sub_start, close, verb_start), text[sentence_start:end])
         # Inverted: ', said John Smith, the mayor.' / '" said the mayor'
         if not subject.strip() or left.rstrip().endswith((",", "”", "\"")):
@@ -877,6 +898,9 @@ class Attributor:
         between = text[a.end:fig_start]
         if a.start == a.verb and not a.relay and re.fullmatch(r",\s+(?:\d{1,3},\s+)?(?:a|an|the|who|whose)\b[^,.;:“”\"]*", between):
             return True
+        if re.fullmatch(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2}of\s+(?:some\s+|about\s+|around\s+)?", between) \
+                and text[a.verb:a.verb + 4] == "told":
+            return True  # "told a rally of some 3,000 workers": the audience, not what was said
         gloss = re.match(r"[^,.;:]*,\s+([a-z]+ing)\b", between)
         return bool(gloss) and gloss.group(1) not in self.participles \
             and bool(re.search(r"[,”\"]\s*$", text[max(0, a.start - 3):a.start]))
