@@ -142,11 +142,21 @@ def _compile_share_events(lex: Lexicon) -> tuple[dict[str, str], list[tuple[re.P
     return nouns, patterns
 
 
-def _compile_modality(lex: Lexicon) -> tuple[list, list]:
+def _compile_modality(lex: Lexicon) -> tuple[list, list, re.Pattern, frozenset[str]]:
     def build(table):
         return [(re.compile(rf"\b(?:{alternation(cues, boundary=False)})\b", re.I), modality)
                 for modality, cues in table.items()]
-    return build(lex["modality"]["cues"]), build(lex["modality"].get("cues_after", {}))
+    mod = lex["modality"]
+    modals = mod.get("modal_verbs", {})
+    never = ["\0"]  # matches no text: a lexicon may leave a list out
+    fillers = alternation(mod.get("modal_fillers", []) or never, boundary=False)
+    plan_or_forecast = alternation(modals.get("plan_or_forecast", []) or never, boundary=False)
+    forecast = alternation(modals.get("forecast", []) or never, boundary=False)
+    # "would cut", "will also pay", "would not fall", "will be extended": the modal, then the verb that decides
+    modal = re.compile(
+        rf"(?<![\w'])(?:(?P<pf>{plan_or_forecast})|(?P<fc>{forecast}))\b"
+        rf"(?:\s+(?:{fillers})\b)*(?:\s+(?P<be>be|have\s+been)\b)?(?:\s+(?:{fillers})\b)*\s+(?P<verb>[a-z]+)", re.I)
+    return build(mod["cues"]), build(mod.get("cues_after", {})), modal, frozenset(mod.get("forecast_verbs", []))
 
 
 _WORDSETS = {"spending": "spending_verbs", "manner": "manner_nouns", "linking": "linking_verbs",
@@ -215,7 +225,7 @@ class ContextReader:
             r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),"))
         self.events = lex.regex("events", _compile_events)
         self.share_nouns, self.share_events = lex.regex("share-events", _compile_share_events)
-        self.modality_cues, self.modality_after = lex.regex("modality", _compile_modality)
+        self.modality_cues, self.modality_after, self.modal, self.forecast_verbs = lex.regex("modality", _compile_modality)
         self.modality_window = int(lex["modality"]["window"])
         self._countries_of: str | None = None
         self._country_hits: list[tuple[int, int, str]] = []
@@ -728,7 +738,22 @@ class ContextReader:
             for m in pattern.finditer(text, window_start, fig.start):
                 if m.start() > best_pos:
                     best, best_pos = modality, m.start()
+        for m in self.modal.finditer(text, window_start, fig.start):
+            if m.start() > best_pos and m.end() <= fig.start:
+                best, best_pos = self.modal_kind(m), m.start()
         return best
+
+    def modal_kind(self, m: re.Match) -> str:
+        """ "would cut" plans, "would save" and "growth would be" forecast, "could" always forecasts;
+        a passive ("will be extended", "would be held at") is a plan."""
+        if m.group("fc"):
+            return "forecast"
+        verb = m.group("verb").lower()
+        if m.group("be"):
+            passive = verb.endswith(("ed", "en")) or verb in self.verbs and verb not in self.forecast_verbs
+            return "planned" if passive else "forecast"
+        stem = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+        return "forecast" if verb in self.forecast_verbs or stem in self.forecast_verbs else "planned"
 
     def read(self, text: str, sentence: tuple[int, int], figs: list[Figure],
              history: list[tuple[Figure, str]], floors: list[int] | None = None) -> list[Context]:

@@ -119,3 +119,45 @@ def test_unknown_vocabulary_file_is_an_error(tmp_path):
     lexicon.load.cache_clear()
     with pytest.raises(RuleFileError, match="unknown vocabulary 'colours'"):
         lexicon.load((str(tmp_path),))
+
+
+# -- modality: what a modal verb before a figure makes of it ------------------------------------------
+MODALITY = [
+    ("The company said it would cut 1,200 jobs.", "planned"),
+    ("The government will pay a £150 rebate to 900,000 households.", "planned"),
+    ("The rate would be held at 2.9 per cent, the minister said.", "planned"),
+    ("Growth would be 1.3% this year, she said.", "forecast"),
+    ("The deal would save €180m a year, the chief executive said.", "forecast"),
+    ("Bills could rise to £2,000 next year, analysts said.", "forecast"),
+    ("Police said 40 people were killed in the blast.", "stated"),
+]
+
+
+@pytest.mark.parametrize("text, modality", MODALITY, ids=[m for _, m in MODALITY])
+def test_modality(text, modality):
+    lexicon.load.cache_clear()
+    claims = extract(Article(id="m", path="m.md", text=text, outlet="The Test", published=date(2025, 3, 7)),
+                     lexicon.load())
+    assert claims[0].modality == modality, (claims[0].figure.text, claims[0].modality)
+
+
+def test_a_forecast_is_set_against_what_is_stated_but_a_plan_is_not():
+    lex = lexicon.load()
+    forecast = ("The new metro line will cost $1.2bn, the transport ministry said on Tuesday.",
+                "The cost of the new metro line is $2.3bn, the audit office said on Tuesday.")
+    plan = ("The ministry said on Tuesday it would send 5,000 troops to the border.",
+            "Some 2,000 troops are at the border, the army said on Tuesday.")
+    for (a, b), fires in ((forecast, True), (plan, False)):
+        articles = [Article(id=i, path=f"{i}.md", text=t, outlet="The Test", published=date(2025, 3, 7))
+                    for i, t in (("a", a), ("b", b))]
+        claims = [c for art in articles for c in extract(art, lex)]
+        fired = [f for f in findings.run(RULES, claims) if f.rule == "NC101"]
+        assert bool(fired) == fires, (a, [f.message for f in fired])
+
+
+def test_a_prediction_beside_a_fact_in_one_article_is_no_drift():
+    text = ("The 2023 heatwave killed 61 people across the region, when temperatures peaked at 44C. "
+            "Forecasters expect temperatures to ease to about 35C by Sunday.")
+    claims = extract(Article(id="h", path="h.md", text=text, outlet="The Test", published=date(2025, 7, 25)),
+                     lexicon.load())
+    assert not [f for f in findings.run(RULES, claims) if f.kind == "drift"]
