@@ -198,6 +198,7 @@ class Attributor:
             "he", "she", "it", "they", "we", "officials", "police", "analysts", "investors", "residents"}
         self.org_words = lex.wordset("speech", "org_words")
         self.places = {p for country, others in lex["places"]["countries"].items() for p in [country, *others]}
+        self.place_names = {p.lower() for p in self.places}
         self.verb_words = (lex.wordset("nouns", "verbs") | lex.wordset("speech", "verbs")) - {"report", "reports", "forecast", "estimate", "estimates", "claims", "claim"}
 
     # -- naming ------------------------------------------------------------
@@ -207,8 +208,12 @@ class Attributor:
         found = self._types_seen.get(name)
         if found is None:
             found = self._types_seen[name] = self._source_type(name)
-        if found == "person" and name in self.state.orgs:
+        if found in ("person", "other") and (name in self.state.orgs or name in self.local_aliases.values()):
             return "organisation"  # "Port Ellery Transit", known as "the city's transport authority"
+        if found == "other" and name.lower() in self.place_names:
+            return "government body"  # "India said"
+        if found == "person" and name in self.state.people:
+            return "official"  # "Energy minister Helen Carr": named with a title
         return found
 
     def _source_type(self, name: str) -> str:
@@ -288,9 +293,8 @@ class Attributor:
     def _learn_name(self, text: str, start: int, at: int, whole: str) -> None:
         run = self.strip_title(re.sub(r"^(?:The|An?)\s+", "", whole))
         words = run.split()
-        titled = run != whole or re.search(r"(?i)\b(?:president|minister|secretary|chancellor|mayor|"
-                                            r"governor|spokes\w+|chief|director|officer|author|coach|"
-                                            r"manager|economist|analyst)\s+$", text[max(start, at - 25):at])
+        before = re.search(r"([\w-]+)\s+$", text[max(start, at - 25):at])
+        titled = run != whole or bool(before) and before.group(1).lower() in self.title_words
         if run.lower() in self.local_aliases and run.isupper():
             run = self.local_aliases[run.lower()]  # "OCHA" again is the office named before
             words = run.split()

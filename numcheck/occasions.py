@@ -152,7 +152,7 @@ class Occasions:
             if prior and prior[3] and re.search(r"\band\s+(?:also\s+)?$", text[before[-1].end:att.verb]):
                 _, when, grain, explicit = prior  # "said on Monday that ... and expected": one occasion
             elif last and self.number - last[0] <= 2 and self._goes_on(att) or last and self.number - last[0] <= 2 \
-                    and att.source_type == "person" and not re.match(r"told\s+(?:the\s+)?[A-Z]", text[att.verb:att.verb + 12]):
+                    and att.source_type in ("person", "official") and not re.match(r"told\s+(?:the\s+)?[A-Z]", text[att.verb:att.verb + 12]):
                 # "Daras told the same briefing": the same occasion; "Mr Oyelaran told Channel 6": a new one
                 _, when, grain, explicit = last
             elif self.latest and self.number - self.latest[0] <= 2 and \
