@@ -73,6 +73,7 @@ _NAME_DESCRIPTION = re.compile(rf"(?P<name>{_PROPER}),\s+the\s+(?P<desc>[\w'’ 
 _CLAUSE_TEXT = re.compile(r"(?:[^,.;:!?“”\"]|(?<=\d)[,.](?=\d))*")
 _PEOPLE_AT = re.compile(r"[A-Za-z]+s\s+(?:at|from|of|with|in)\s")
 _INTERVIEW = re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s|\b[Ii]n\s+an\s+interview\s+with\s")
+_INTERVIEW_AFTER = re.compile(r"(?:on\s+\w+\s+)?in\s+an\s+interview\s+with\s")
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -120,7 +121,7 @@ def _compile(lex: Lexicon) -> dict:
             rf"(?i:according\s+to)\s+(?:(?P<doc>(?i:{alternation(sp['documents'], boundary=False)}))"
             rf"(?:\s+(?:{published})(?:\s+[a-z]+){{0,2}})?\s+(?:from|by|of|for)\s+)?(?P<src>[^,.;:!?“”\"()]{{2,80}}?)"
             rf"(?=\s*[,.;:!?“”\"()]|\s+(?:that|which|who|on|last|in|as|{published})\b|$)"),
-        "citing": re.compile(rf"(?P<via>{np})(?P<cue>,?\s+citing|,\s*(?:which|who)\s+(?:cited|quoted))\s+"
+        "citing": re.compile(rf"(?P<via>{np})(?P<cue>,?\s+citing|,\s*quoting|,\s*(?:which|who)\s+(?:cited|quoted))\s+"
                              rf"(?P<src>[^,.;:!?“”\"]{{2,80}}?)(?=[,.;:!?]|\s+(?:as|that|on|who)\b|$)"),
         # not the nouns "reports to the force", "estimates of"
         "verb": re.compile(rf"(?<![\w-])(?P<verb>{verbs})(?![\w-])(?<!reports(?=\s(?:to|of|from|on)\b))(?<!estimates(?=\sof\b))"),
@@ -134,11 +135,11 @@ def _compile(lex: Lexicon) -> dict:
         # "Home Office figures published yesterday", "an exit poll by broadcaster VPR",
         # "final results released yesterday by the Election Board": the owner speaks.
         "document_owner": re.compile(
-            rf"^(?:(?:the|a|an|its|{adjectives})\s+)*(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{docs})\b.*?\s+by\s+(?P<owner>[^,]+)$"
+            rf"^(?:(?:the|a|an|its|{adjectives})\s+)*(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{docs})\b.*?\s+by\s+(?P<owner>[^,]+?)(?:\s+(?:{published})\b[^,]*)?$"
             rf"|^(?:(?:the|a|an|its|{adjectives})\s+)*(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{docs})(?:\s+(?:{published})\b[^,]*?)?\s+(?:from|of)\s+(?P<owner_of>.+)$"
             rf"|^(?:{docs})\s+(?:that\s+|which\s+)?(?P<rel>(?:the|its)\s+[\w-]+(?:\s+[\w-]+)?|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}}))\s+(?:also\s+|had\s+|has\s+)?"
             rf"(?:{published})\b.*$"
-            rf"|^(?P<whose>[^,']{{2,60}}?)(?:'s|’s)\s+(?:(?:{adjectives})\s+)*(?:{docs})(?:\s+(?:{published}|for|on)\b.*)?$"
+            rf"|^(?P<whose>[^,']{{2,60}}?)(?:'s|’s)\s+(?:(?:{adjectives}|(?-i:[a-z])[\w-]*)\s+){{0,2}}(?:{docs})(?:\s+(?:{published}|for|on)\b.*)?$"
             rf"|^(?:(?-i:An?)\s+)?(?P<before>(?!(?-i:An?)\s)(?-i:[A-Z])[^,]*?|(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:{alternation(sp['org_nouns'], boundary=False)}))(?:'s|’s)?\s+"
             rf"(?P<before_doc>{docs})(?:\s+(?:{published}|of|among|into|on)\b.*)?$", re.I),
         "document_by": re.compile(rf"\b(?:{docs})\s+(?:(?:{published})\s+)?by\s+(?P<owner>(?:the\s+)?[^,.;:!?“”\"()]{{2,60}}?)"
@@ -183,6 +184,8 @@ class Attributor:
         self.named_org_nouns = lex.wordset("speech", "named_org_nouns")
         self.fixed_bodies = lex.wordset("speech", "fixed_bodies")
         self.commercial_nouns = lex.wordset("speech", "commercial_nouns")
+        self.noncommercial = lex.wordset("speech", "noncommercial_words")
+        self.media_nouns = lex.wordset("speech", "media_nouns")
         self.commentators = lex.wordset("speech", "commentators")
         self.title_words = {w for w in lex.wordset("speech", "titles") if " " not in w} - {
             "foreign", "defence", "defense", "health", "finance", "interior", "home", "trade", "education",
@@ -335,6 +338,9 @@ class Attributor:
             return self.state.last_person
         if low == "it":
             return self.state.last_org
+        role = re.match(r"^(spokesperson|spokesman|spokeswoman|representative)\s+for\s+(?:the\s+)?(.+)$", name)
+        if role:
+            return f"{self.canonical(role.group(2))} {role.group(1)}"  # "a spokesperson for Kingsbridge Energy"
         m = re.match(r"^(.+?)'s\s+(office|spokesperson|spokesman|spokeswoman|press office|team|aides?|campaign|ministry|government|administration)$", name)
         if m:
             return f"{self.canonical(m.group(1))}'s {m.group(2)}"
@@ -369,6 +375,12 @@ class Attributor:
                 before = name[:runs[-1].start()].split()
                 if before and before[-1].lower() in self.org_nouns and not words[0].lower() in self.org_nouns:
                     return run  # "German drinks group Brauwald" is Brauwald
+        if re.fullmatch(r"(?:the\s+)?(?:study's\s+)?(?:authors|researchers|study team|research team)", raw.lower()) \
+                and self.state.last_document_source:
+            return self.state.last_document_source  # "the authors wrote": whose study it is
+        team = re.match(r"^(.+?)\s+(?:team|researchers)$", name)
+        if team and (team.group(1) in self.state.orgs or team.group(1) in self.local_aliases.values()):
+            return team.group(1)  # "The VIPH team said"
         # "the survey found" -> the body whose survey it is, else the body that spoke last
         if raw.lower().startswith("the ") and low in self.doc_subjects:
             if self.state.last_document_source:
@@ -387,10 +399,14 @@ class Attributor:
                      and all(m in o.lower() for m in modifiers)]  # "the finance ministry" is not the defence one
             if named:
                 return named[-1]
+            if noun in self.media_nouns:
+                media = [o for o in self.state.orgs + self.state.names if self._source_type(o) == "media" and o != self.outlet]
+                return media[-1] if media else name  # "The newspaper reported": the paper named before
             commercial = noun in self.commercial_nouns
             unnamed = [o for o in self.state.orgs if self._source_type(o) != "media"
                        and not any(w.lower() in self.fixed_bodies for w in o.split())
-                       and (not commercial or self._source_type(o) not in ("government body", "military", "intelligence"))]
+                       and (not commercial or self._source_type(o) not in ("government body", "military", "intelligence")
+                            and not any(w.lower() in self.noncommercial for w in o.split()))]
             if unnamed and noun not in self.named_org_nouns and (
                     len(words) == 1 or all("-" in w for w in words[:-1])):
                 return unnamed[-1]  # "the Tokyo-based carmaker"; not "the transport ministry", nor a court
@@ -461,8 +477,9 @@ class Attributor:
         if low == "it":
             return bool(self.state.last_org)
         words = low.split()
+        long_ok = _full_org_name(name) or re.search(r"\b(?:for|of|at|from)\s+(?:the\s+)?[A-Z]", name)
         if words[0] in self.not_speakers and not name.split()[0].isupper() or _NOT_A_SPEAKER_START.match(name) \
-                or len(words) > (12 if _full_org_name(name) else 7):
+                or len(words) > (12 if long_ok else 7):
             return False
         if words[-1] in self.doc_subjects and name.split()[-1].islower() and not re.search(r"\b(?:from|by|of)\b", low):
             return len(words) <= 2 and bool(self.state.last_document_source)  # "the (exit) poll"
@@ -497,6 +514,8 @@ class Attributor:
         if not name:
             return None
         via_name = self.canonical(via) if via else ""
+        if via_name and self.outlet.lower().endswith(via_name.lower().removeprefix("the ")):
+            via_name = ""  # "told the Post" in the Post: nobody relays
         return Attribution(name, via_name, self.source_type(name), start, end, verb, document=bool(owner))
 
     # -- one sentence ------------------------------------------------------
@@ -511,7 +530,7 @@ class Attributor:
         # keyword occurs saves a quarter of the extraction time.
         quoted = self.rx["quoted"].finditer(text, start, end) if " quoted " in sentence else ()
         citing = self.rx["citing"].finditer(text, start, end) if "citing" in sentence or " cited " in sentence \
-            or " quoted " in sentence else ()
+            or " quoted " in sentence or "quoting" in sentence else ()
         according = self.rx["according"].finditer(text, start, end) if "ccording" in sentence else ()
         for m in quoted:
             a = self.make(self._named_in(m.group("src")), m.group("via"), m.start(), m.end(), m.start())
@@ -629,7 +648,13 @@ class Attributor:
         base = cut + 1
         segments = _COMMA.split(body)  # not the comma of "6,800"
         last = segments[-1]
-        last_clause = re.split(r"\b(?:that|which|who|whom|as|while|when|whereas|because|after|before|since|although|though|where|if)\b", last)[-1]
+        parts = re.split(r"\b(that|which|who|whom|as|while|when|whereas|because|after|before|since|although|though|where|if)\b", last)
+        last_clause = parts[-1]
+        if len(parts) >= 3 and parts[-2] == "who" and re.match(r"\s*(?:asked|declined|spoke|requested|was|is|had|has)\b", last_clause) \
+                and self.is_speaker(parts[-3]):
+            # "A diplomat in Draven who asked not to be named said": the noun before the relative clause
+            last_clause = parts[-3] + "who" + last_clause
+            return parts[-3], base + len(body) - len(last_clause)
         offset = base + len(body) - len(last_clause)
         if last_clause.strip() and _TRAILING.fullmatch(" " + last_clause.strip()):
             last_clause = ""  # "Vance's lawyer, Michael Chen, had argued": the name before the auxiliary
@@ -649,7 +674,10 @@ class Attributor:
             last_clause = ""  # "Porto Vell's governor, Elena Ruiz, on Tuesday confirmed": a time, not a speaker
         coordinated = re.match(r"^(.*?)\s+and\s*$", last_clause)
         if coordinated and len(segments) > 1 and self.is_speaker(segments[0]):
-            # "The ministry, in a statement, listed 64 people as missing and said": the sentence's subject
+            # "The ministry, in a statement, listed 64 people as missing and said": the sentence's subject;
+            # "The developer, Greystone Homes, wants ... and says": its name
+            if len(segments) > 2 and _NAME_RUN.fullmatch(segments[1].strip()) and self.is_speaker(segments[1]):
+                return segments[1], base + len(segments[0]) + 1
             return segments[0], base
         if coordinated:
             # "The regulator opened an inquiry and said": the subject of the first verb speaks;
@@ -679,7 +707,7 @@ class Attributor:
                       if not re.match(r"\s*(?:who|which|where|whose|when)\b", seg)]
         # a proper name ("Europol", "Sara Okafor") before a description ("the EU's police agency")
         named = [(seg, p) for seg, p in candidates  # "the grid operator, Norland Power Networks (NPN), said"
-                 if re.fullmatch(r"\s*(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|de|van|von|al))*\s*(?:\([A-Z]+\)\s*)?", seg)]
+                 if re.fullmatch(r"\s*(?:the\s+)?(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|de|van|von|al))*\s*(?:\([A-Z]+\)\s*)?", seg)]
         for seg, p in (named or candidates)[:1]:
             return seg, p
         return "", len(left)
@@ -707,16 +735,16 @@ class Attributor:
             return a
         return replace(a, via=via) if via else a
 
-    def _interview_outlet(self, text: str, start: int, subject: int) -> str:
+    def _interview_outlet(self, text: str, start: int, subject: int) -> tuple[str, int]:
         """"Speaking to Radio Kelbridge earlier this week, Ms Adeyemi said", "In an interview with
         the Daily Post, she said": the outlet relays."""
-        lead = _INTERVIEW.search(text, start, subject)
+        lead = _INTERVIEW.search(text, start, subject) if subject > start else None
         if not lead:
-            return ""
+            return "", 0
         outlet = self.rx["told_outlet"].match(text, lead.end() - 1)
         name = outlet.group("via") if outlet else ""
         described = outlet is not None and re.sub(r"^\s*(?:the\s+)?", "", outlet.group(0)).strip() != name
-        return name if name and (described or self._source_type(name) == "media") else ""
+        return (name, outlet.end()) if name and (described or self._source_type(name) == "media") else ("", 0)
 
     def _told(self, text: str, m: re.Match) -> tuple[str, int]:
         """Who relays what was told ("told Reuters", "telling state broadcaster ONRTV"), and where
@@ -799,7 +827,11 @@ class Attributor:
             sub_start = start + offset + (len(subject) - len(subject.lstrip()))
             via, close = self._told(text, m)
             if not via:
-                via = self._interview_outlet(text, sentence_start, sub_start)
+                via, _ = self._interview_outlet(text, sentence_start, sub_start)
+            after = _INTERVIEW_AFTER.match(text, verb_end + 1) if not via else None
+            if after:  # "said in an interview with public broadcaster NRV on Sunday"
+                via, close = self._interview_outlet(text, verb_end, after.end())
+                close = max(close, verb_end)
             return self._interviewed(self.make(subject, via, sub_start, close, verb_start), text[sentence_start:end])
         # Inverted: ', said John Smith, the mayor.' / '" said the mayor'
         if not subject.strip() or left.rstrip().endswith((",", "”", "\"")):
@@ -840,6 +872,8 @@ class Attributor:
             found = found[bisect_left(self._verbs, fig_start - 400):bisect_right(self._verbs, fig_start + 400)]
             if not found:
                 return None
+        if re.fullmatch(r"\s*(?:The|A|An)\s+", text[sentence[0]:fig_start]) and re.match(r"\d+-year-old\s+(?:has|had|is|was|will|[a-z]+ed)\b", text[fig_start:fig_start + 30]):
+            return None  # "The 24-year-old has agreed a five-year contract": who, not what was said
         for a in found:
             if a.document and a.start <= fig_start < a.verb:
                 return a  # "An NFF survey of 2,300 members found": the survey's own size
@@ -871,7 +905,7 @@ class Attributor:
                 self._weak(text, best) or ";" in text[best.end:fig_start]):
             # "The race raised $4.6m for charity, organisers said": "raised" is the news, not the telling
             best = after[0]
-        if before and best is before[-1] and self._outside_report(text, best, fig_start):
+        if before and best is before[-1] and self._outside_report(text, best, fig_start, sentence[0]):
             return None
         if before and after and not best.via and best is before[-1]:
             # "X said 10,000 ..., his office reported": the office relays X
@@ -895,7 +929,7 @@ class Attributor:
                 return part
         return phrase.split(",")[0]
 
-    def _outside_report(self, text: str, a: Attribution, fig_start: int) -> bool:
+    def _outside_report(self, text: str, a: Attribution, fig_start: int, sentence_start: int) -> bool:
         """A figure after an attribution that is not what it reports: the speaker's own
         description ('said Fazal Rahim, a 62-year-old shopkeeper') or the outlet's gloss after a
         closing attribution ('..., the club announced, making the 29-year-old the most expensive')."""
@@ -905,9 +939,10 @@ class Attributor:
         if re.fullmatch(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2}of\s+(?:some\s+|about\s+|around\s+)?", between) \
                 and text[a.verb:a.verb + 4] == "told":
             return True  # "told a rally of some 3,000 workers": the audience, not what was said
-        gloss = re.match(r"[^,.;:]*,\s+([a-z]+ing)\b", between)
+        # "..., grid operator Redelux said on its website, as temperatures reached 44C"
+        gloss = re.match(r"[^,.;:]*,\s+([a-z]+ing|as|amid)\b", between)
         return bool(gloss) and gloss.group(1) not in self.participles \
-            and bool(re.search(r"[,”\"]\s*$", text[max(0, a.start - 3):a.start]))
+            and bool(re.search(r"[,”\"]\s*$", text[max(sentence_start, a.start - 3):a.start])) and self._closes_clause(text, a)
 
     def _weak(self, text: str, a: Attribution) -> bool:
         """A verb that more often carries the news than reports it ("raised", "recorded")."""
@@ -920,9 +955,13 @@ class Attributor:
         rest = re.match(r"[^,.;:!?“”\"]*", text[a.end:a.end + 120]).group(0)
         # "..., the ministry said on Monday after the driest spring since 1961": what follows is the occasion
         rest = re.split(r"\b(?:after|following|before|when|as|amid|despite|while)\b", rest, maxsplit=1)[0]
-        return not any(ch.isdigit() for ch in rest) \
-            and not re.search(r"\b(?:that(?!\s+(?:day|evening|morning|afternoon|night|week))|would|will|could|was|were|is|are|had|has)\b", rest) \
-            and len(rest.split()) <= 6
+        if any(ch.isdigit() for ch in rest) or re.search(
+                r"\b(?:that(?!\s+(?:day|evening|morning|afternoon|night|week))|would|will|could|was|were|is|are|had|has)\b", rest):
+            return False
+        # "..., the company said in a statement to the stock exchange": the occasion, however long
+        rest = re.sub(r"^\s*(?:\w+\s+){0,2}?(?:in|on)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:statement|filing|post|report|letter|interview|update|website)\b.*$", "", rest)
+        return len(rest.split()) <= 6
 
     @staticmethod
     def possessive(phrase: str, owner: str) -> str:
@@ -935,6 +974,9 @@ def same_source(a: str, b: str, lex: Lexicon) -> bool:
     """Two names for one source, through the alias table ("the UN" = "United Nations")."""
     def norm(name: str) -> str:
         low = _clean(name).lower().removeprefix("the ")
+        role = re.match(r"^(spokesperson|spokesman|spokeswoman|representative)\s+for\s+(?:the\s+)?(.+)$", low)
+        if role:
+            low = f"{role.group(2)} {role.group(1)}"  # "spokeswoman for the health department"
         for canonical, others in lex["sources"]["aliases"].items():
             if low == canonical.lower() or low in (o.lower().replace("’", "'").removeprefix("the ") for o in others):
                 return canonical.lower()
