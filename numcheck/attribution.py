@@ -74,6 +74,7 @@ _CLAUSE_TEXT = re.compile(r"(?:[^,.;:!?“”\"]|(?<=\d)[,.](?=\d))*")
 _PEOPLE_AT = re.compile(r"[A-Za-z]+s\s+(?:at|from|of|with|in)\s")
 _INTERVIEW = re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s|\b[Ii]n\s+an\s+interview\s+with\s")
 _INTERVIEW_AFTER = re.compile(r"(?:on\s+\w+\s+)?in\s+an\s+interview\s+with\s")
+_SUBJECT_AFTER = re.compile(r"(?:,\s*\d{1,3},)?\s+(?:is|was|has|had|says|said|told|wrote)\b")
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -103,6 +104,7 @@ class _State:
     sources: list[str] = field(default_factory=list)  # speakers so far
     last_person: str = ""
     told: dict[str, str] = field(default_factory=dict)  # person -> the outlet they first spoke to
+    last_place: str = ""  # "across Porto Sul": what "the city's" means
 
 
 def _compile(lex: Lexicon) -> dict:
@@ -142,6 +144,8 @@ def _compile(lex: Lexicon) -> dict:
             rf"|^(?P<whose>[^,']{{2,60}}?)(?:'s|’s)\s+(?:(?:{adjectives}|(?-i:[a-z])[\w-]*)\s+){{0,2}}(?:{docs})(?:\s+(?:{published}|for|on)\b.*)?$"
             rf"|^(?:(?-i:An?)\s+)?(?P<before>(?!(?-i:An?)\s)(?-i:[A-Z])[^,]*?|(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:{alternation(sp['org_nouns'], boundary=False)}))(?:'s|’s)?\s+"
             rf"(?P<before_doc>{docs})(?:\s+(?:{published}|of|among|into|on)\b.*)?$", re.I),
+        # "a poll published yesterday by the Daily Lenorian had Mr Dragan ahead by six points"
+        "document_had": re.compile(rf"\b(?P<subj>(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{docs})\b[^,;.“”\"]*?)\s+had\b", re.I),
         "document_by": re.compile(rf"\b(?:{docs})\s+(?:(?:{published})\s+)?by\s+(?P<owner>(?:the\s+)?[^,.;:!?“”\"()]{{2,60}}?)"
                                   rf"(?=\s*[,.;:!?“”\"()]|\s+(?:on|in|last|that|which|for|and|gave|put|found|shows?|showed|{published})\b)", re.I),
         # "an independent review published in March warned": a document nobody is said to own
@@ -186,6 +190,7 @@ class Attributor:
         self.commercial_nouns = lex.wordset("speech", "commercial_nouns")
         self.noncommercial = lex.wordset("speech", "noncommercial_words")
         self.media_nouns = lex.wordset("speech", "media_nouns")
+        self.org_noun_kinds = {k.lower(): {w.lower() for w in v} for k, v in lex["speech"]["org_noun_kinds"].items()}
         self.commentators = lex.wordset("speech", "commentators")
         self.title_words = {w for w in lex.wordset("speech", "titles") if " " not in w} - {
             "foreign", "defence", "defense", "health", "finance", "interior", "home", "trade", "education",
@@ -298,6 +303,12 @@ class Attributor:
         words = run.split()
         before = re.search(r"([\w-]+)\s+$", text[max(start, at - 25):at])
         titled = run != whole or bool(before) and before.group(1).lower() in self.title_words
+        possessive = text.startswith(("'s", "’s"), at + len(whole)) and len(words) == 1 \
+            and not any(words[0] in n.split() for n in self.state.names + self.state.orgs)
+        if (possessive or re.search(r"\b(?:in|across|near|from|throughout)\s+$", text[max(start, at - 12):at])) and words \
+                and not any(w.lower() in self.org_words or w.lower() in self.not_org_words for w in words) \
+                and run not in self.state.names:
+            self.state.last_place = run  # "trapped people in lifts across Porto Sul"
         if run.lower() in self.local_aliases and run.isupper():
             run = self.local_aliases[run.lower()]  # "OCHA" again is the office named before
             words = run.split()
@@ -316,6 +327,8 @@ class Attributor:
             if titled:
                 self.state.people.add(run)
                 self.state.last_person = run
+            elif _SUBJECT_AFTER.match(text, at + len(whole)):
+                self.state.last_person = run  # "nurse Aisha Mensah, 28, is starting ... she said"
 
     def strip_title(self, run: str) -> str:
         """"Treasury Secretary Amara Lint" -> "Amara Lint": the name after the last title word."""
@@ -338,6 +351,9 @@ class Attributor:
             return self.state.last_person
         if low == "it":
             return self.state.last_org
+        where = re.match(r"^(?:the\s+)?(?:country|city|region|province|state|capital|island|town)'s\s+(.+)$", name, re.I)
+        if where and self.state.last_place:
+            return f"{self.state.last_place}'s {where.group(1)}"  # "the city's civil protection service"
         role = re.match(r"^(spokesperson|spokesman|spokeswoman|representative)\s+for\s+(?:the\s+)?(.+)$", name)
         if role:
             return f"{self.canonical(role.group(2))} {role.group(1)}"  # "a spokesperson for Kingsbridge Energy"
@@ -355,6 +371,9 @@ class Attributor:
         org = re.sub(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])", "", name)  # "state Department of ..."
         if _full_org_name(org) and any(w in _CONNECTORS for w in self.strip_title(org).split()):
             return org  # "International Committee of the Red Cross" is one name, not "Red Cross"
+        described = re.match(r"^([a-z][\w-]*)\s+(?:of|from|in|at|on)\s", name)
+        if described and (described.group(1) in self.person_nouns or described.group(1) in self.commentators):
+            return name  # "resident of Mill Lane", "diplomat in Varn": a person described, not the place
         # "Ukrainian president Volodymyr Zelensky" -> the name at the end of the phrase.
         runs = list(_NAME_RUN.finditer(name))
         if runs and runs[-1].end() == len(name):
@@ -378,6 +397,9 @@ class Attributor:
         if re.fullmatch(r"(?:the\s+)?(?:study's\s+)?(?:authors|researchers|study team|research team)", raw.lower()) \
                 and self.state.last_document_source:
             return self.state.last_document_source  # "the authors wrote": whose study it is
+        kind = re.match(r"^([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)\s+(?:newspaper|paper|broadcaster|website|news\s+agency)$", name)
+        if kind:
+            return self.canonical(kind.group(1))  # "the Daily Lenorian newspaper"
         team = re.match(r"^(.+?)\s+(?:team|researchers)$", name)
         if team and (team.group(1) in self.state.orgs or team.group(1) in self.local_aliases.values()):
             return team.group(1)  # "The VIPH team said"
@@ -395,7 +417,8 @@ class Attributor:
                 and all(w.islower() or "-" in w for w in words[:-1]) and self.state.orgs:
             noun = words[-1].lower()
             modifiers = [w.lower() for w in words[:-1] if "-" not in w]
-            named = [o for o in self.state.orgs if noun in o.lower().split()
+            kinds = {noun, *self.org_noun_kinds.get(noun, ())}  # "the force" is the police named before
+            named = [o for o in self.state.orgs if kinds & set(o.lower().split())
                      and all(m in o.lower() for m in modifiers)]  # "the finance ministry" is not the defence one
             if named:
                 return named[-1]
@@ -580,6 +603,12 @@ class Attributor:
             # "The researchers analysed 1.6 million observations": the study's authors, named before
             found.append(Attribution(self.state.last_document_source, "", self.source_type(
                 self.state.last_document_source), start, team.end(), team.end()))
+        for m in self.rx["document_had"].finditer(text, start, end) if " had " in sentence else ():
+            if self.document_owner(m.group("subj")) and not _inside(quotes, m.start(), -1):
+                a = self.make(m.group("subj"), "", m.start("subj"), m.end(), m.end() - 3)
+                if a:
+                    found.append(a)
+                    covered.append((m.start(), m.end()))
         covered.sort()
         for m in self.rx["verb"].finditer(text, start, end):
             if _inside(covered, m.start(), 2) or _inside(quotes, m.start(), -1):
@@ -837,6 +866,11 @@ class Attributor:
         if not subject.strip() or left.rstrip().endswith((",", "”", "\"")):
             right = re.match(r"\s+([^,.;:!?“”\"]{2,60}?)(?=[,.;:!?“”\"]|\s+(?:on|in|last|at|during|after|before|when|as|that|this|yesterday|earlier)\b|$)",
                              text[verb_end:end])
+            if right and re.match(r"one\s+(?!of\b)[a-z]+", right.group(1)) and right.group(1).split()[1] in self.person_nouns:
+                # "said one resident of Falcon Road": a person described
+                phrase = right.group(1)[4:]
+                return self._interviewed(self.make(phrase, "", verb_start, verb_end + right.end(), verb_start),
+                                         text[sentence_start:end])
             if right and not self.is_speaker(right.group(1)) and re.match(r"one\s+of\s+", right.group(1)) \
                     and _APPOSITIVE_NAME.match(text, verb_end + right.end(), end):
                 named = _APPOSITIVE_NAME.match(text, verb_end + right.end(), end)  # "said one of the organisers, Marta Iglesias"
