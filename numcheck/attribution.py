@@ -152,6 +152,8 @@ def _compile(lex: Lexicon) -> dict:
         "bare_document": re.compile(rf"\s*(?i:an?)\s+(?P<doc>(?:[a-z][\w-]*\s+){{0,2}}(?:{docs}))"
                                     rf"(?:\s+(?:{published})\b[^,;]*)?\s*"),
         "study_team": re.compile(rf"(?:The|Its|Their)\s+(?:study's\s+|report's\s+)?(?:{alternation(sp['study_team'], boundary=False)})\b"),
+        # "the observatory said in its annual State of the Climate report": later "the report" is its
+        "in_document": re.compile(rf"\s+in\s+(?:its|their|his|her|a|an|the)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{docs})\b", re.I),
         "occasion": re.compile(rf"\b(?:{alternation(sp['occasions'], boundary=False)})\b", re.I),
         "titles": re.compile(rf"^(?:(?:{alternation(sp['titles'], boundary=False)})\.?\s+)+", re.I),
     }
@@ -500,12 +502,12 @@ class Attributor:
         if low == "it":
             return bool(self.state.last_org)
         words = low.split()
+        if words[-1] in self.doc_subjects and name.split()[-1].islower() and not re.search(r"\b(?:from|by|of)\b", low):
+            return len(words) <= 2 and bool(self.state.last_document_source)  # "the (exit) poll", "the report"
         long_ok = _full_org_name(name) or re.search(r"\b(?:for|of|at|from)\s+(?:the\s+)?[A-Z]", name)
         if words[0] in self.not_speakers and not name.split()[0].isupper() or _NOT_A_SPEAKER_START.match(name) \
                 or len(words) > (12 if long_ok else 7):
             return False
-        if words[-1] in self.doc_subjects and name.split()[-1].islower() and not re.search(r"\b(?:from|by|of)\b", low):
-            return len(words) <= 2 and bool(self.state.last_document_source)  # "the (exit) poll"
         if any(w in self.verb_words for w in name.split()):
             return False  # "fines would rise" is a clause, not a speaker; "Theresa May" is a speaker
         if any(w.endswith("ed") and w.islower() and "-" not in w and w not in self.ed_adjectives for w in name.split()):
@@ -861,7 +863,11 @@ class Attributor:
             if after:  # "said in an interview with public broadcaster NRV on Sunday"
                 via, close = self._interview_outlet(text, verb_end, after.end())
                 close = max(close, verb_end)
-            return self._interviewed(self.make(subject, via, sub_start, close, verb_start), text[sentence_start:end])
+            doc = self.rx["in_document"].match(text, close, end)
+            a = self._interviewed(self.make(subject, via, sub_start, close, verb_start), text[sentence_start:end])
+            if a and doc:
+                self.state.last_document_source = a.source
+            return a
         # Inverted: ', said John Smith, the mayor.' / '" said the mayor'
         if not subject.strip() or left.rstrip().endswith((",", "”", "\"")):
             right = re.match(r"\s+([^,.;:!?“”\"]{2,60}?)(?=[,.;:!?“”\"]|\s+(?:on|in|last|at|during|after|before|when|as|that|this|yesterday|earlier)\b|$)",
