@@ -22,6 +22,8 @@ from .model import Figure
 # How far around a figure its context is read: a figure's clause is never longer in
 # real copy, and the bound keeps a sentence of a million characters linear.
 _REACH = 300
+# How far back, before its sentence, a count that names nothing looks for what it counts.
+_ELLIPSIS_REACH = 300
 # How many earlier figures "3,000 of them" or "another 190" may point back to.
 _LOOKBACK = 40
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*|[,;:()\"“”]")
@@ -59,7 +61,8 @@ _UNNAMED = "\0unnamed"  # measured_before: the figure measures what an object pr
 _BARE_LINK = re.compile(r"\b(?:to|at|by)\s+$")
 _BACKREF = re.compile(r"\s*(?:-strong\s+)?of\s+(?:them|those|these|whom|which)\b", re.I)
 _PART_OF_THE = re.compile(r"\s+of\s+(?:the|those|these|their|its|our|all)\s+(?=([A-Za-z0-9][\w'-]*))", re.I)
-_OF_THE_NEXT = re.compile(r"\s+of\s+(?:the|its|their|a|all|his|her|our)\s+(?:total\s+of\s+)?"
+_OF_THE_NEXT = re.compile(r"\s+of\s+(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s?|the|its|their|a|all|his|her|our)\s+"
+                          r"(?:total\s+of\s+)?"
                           r"(?:(?:last|first|next|remaining|other|top)\s+)?", re.I)
 _SENTENCE_OF_THE = re.compile(r"\s*(?:Of|Out\s+of|Among)\s+(?:the|those|these|its|their)\s+$")
 # "in Sevra", "in the coastal city of Marin": a place named in the figure's clause.
@@ -88,6 +91,12 @@ _OWN_TIME = re.compile(rf"(?:\s+[a-z%]+){{0,3}}?\s+(?:in\s+(?:\d{{4}}|{_MONTHS})
 _NEW_STATEMENT = re.compile(r"\b(?:said|says|told|adding|added|adds)\b", re.I)
 # Between a change and the level it ends at: "17% since June to", "38% last year to", "by 7 points since 2000, to".
 _CHANGE_TO = re.compile(r"((?:\s+[A-Za-z0-9]+){0,4}?)\s*,?\s+to\s+(?:an?\s+average\s+of\s+|a\s+record\s+)?")
+# A share before a determiner: "spend half their pay on rent", "lost almost half their value".
+_SHARE_DET = re.compile(r"\s+(?:their|its|his|her|our|your|my)\s+")
+# A noun and a preposition before a noun of the chain: "losses to victims", "fines for breaches of".
+_CHAIN_BACK = re.compile(r"\b([A-Za-z][\w-]*)\s+(?:of|to|in|for|from|on|at|among)\s+(?:the\s+|their\s+|its\s+)?(?:[a-z-]+\s+)?$")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_LIST_END = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:and|or)\b)")
 _WITH_FIGURE = re.compile(r"\bwith\s+$")
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:and|but|while|whereas|although)\b|\band\b|\bbut\b")
 
@@ -234,6 +243,9 @@ class ContextReader:
         self._country_starts: list[int] = []
         self.part_index: dict[int, int] = {}  # part -> whole, as extract records them
         self.baselines: set[int] = set()  # figures given as a baseline ("up from 2,650"): never a whole
+        # where figures start that name nothing and count what a count before named ("fewer than 10 are
+        # standing"): often another state of the same things, so they are keyed as naming nothing
+        self.elliptic: set[int] = set()
         # Built once per lexicon, not once per article: extraction makes a reader for each article.
         for name, value in lex.regex("context-cues", _compile_cues).items():
             setattr(self, name, value)
@@ -246,6 +258,7 @@ class ContextReader:
         self.irregular = lex["nouns"]["irregular_plurals"]
         self.subordinators = lex.wordset("nouns", "subordinators")
         self.gap_words = lex.wordset("nouns", "change_gap_words")
+        self.participle_links = lex.wordset("nouns", "participle_links")
         self.months = lex.wordset("nonfigures", "months")
         self.weekdays = frozenset(lex["dates"]["weekdays"])
 
@@ -277,12 +290,13 @@ class ContextReader:
             return True  # the phrase ends there: "goods inflation" before its verb
         return tokens[i + 2].group(0).lower() in self.auxiliaries  # "services inflation is"
 
-    def noun_after(self, text: str, pos: int, limit: int) -> tuple[str, int]:
+    def noun_after(self, text: str, pos: int, limit: int, nominal: bool = False) -> tuple[str, int]:
         """Head noun of the noun phrase starting at pos, and where it ends.
 
         Without a tagger we lean on English word order: determiners and
         adjectives come first, a plural noun ends the phrase, and a verb, a
-        preposition or punctuation ends it too.
+        preposition or punctuation ends it too. ``nominal``: a determiner stood
+        before pos, so a bare verb form is a noun ("their pay", "the take-home pay").
         """
         head, head_end, before = "", pos, ""
         tokens = list(islice(_TOKEN.finditer(text, pos, limit), 6))
@@ -302,6 +316,9 @@ class ContextReader:
             if (low in self.months or low in self.weekdays) and tok[0].isupper() and not head \
                     and nxt_tok[:1].islower() and self.is_noun(nxt_tok.lower()):
                 continue  # "1,900 of the October claims", "the Sunday crowd": the time describes the noun
+            if head and not self.is_plural(head.lower()) and singular(low, self.lex) in self.change_nouns:
+                head, head_end = tok, m.end()  # "a 7% pay rise", "rent rises": a compound ends with the change
+                break
             if low in self.stop or low in self.months or low in self.weekdays:
                 break
             plural = self.is_plural(low)
@@ -309,9 +326,12 @@ class ContextReader:
                     and nxt_tok[:1].isalpha() and nxt_tok.lower() not in self.stop and not self.is_verb(nxt_tok.lower()):
                 continue  # "operating profit", "suspected cholera cases": the participle describes the noun
             if self.is_verb(low):
-                # "rises" is a noun in "rent rises will", a verb in "rent rises to"
+                # "rises" is a noun in "rent rises will", a verb in "rent rises to"; "pay" is one in
+                # "a 7% pay rise" and "their pay"
                 nxt = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
-                if not (plural and (not head or nxt in self.auxiliaries)):
+                bare = low.isalpha() and low not in self.auxiliaries and not low.endswith(("ed", "ing"))
+                if not (plural and (not head or nxt in self.auxiliaries)) and \
+                        not (bare and (nominal and (not head or "-" in head) or singular(nxt, self.lex) in self.change_nouns)):
                     break
             if tok[0].isupper() and m.start() != pos and not _sentence_initial(text, m.start()):
                 if head:
@@ -342,6 +362,13 @@ class ContextReader:
             return ""
         word = m.group(1)
         low = word.lower()
+        if m.group(0).split()[-1].lower() in self.participle_links:
+            # "losses to victims totalling £48.2m": the participle describes the head of the chain before it
+            chain = _CHAIN_BACK.search(text, max(floor, m.start(1) - 60), m.start(1))
+            while chain and self.is_noun(chain.group(1).lower()):
+                word = chain.group(1)
+                chain = _CHAIN_BACK.search(text, max(floor, chain.start(1) - 60), chain.start(1))
+            low = word.lower()
         if (low in self.change_nouns or low in self.statistics) and re.match(r"\s+of\b", text[m.end(1):start]):
             return low  # "a pay rise of at least 9%", "the long-term average of 71mm": a statistic of its own
         if low in self.stop or low in self.verbs or self.is_verb(low) or low in self.modifiers:
@@ -390,8 +417,9 @@ class ContextReader:
                 return singular(toks[i][0].group(0), self.lex)  # "with entries up 7% to 58,900"
             return self.object_before(text, toks, i) if prep and self.is_noun(low) else None
         j = i - 1
-        while j >= 0 and (self.group_verb(toks, j) or toks[j][1] in self.fillers):
-            j -= 1
+        while j >= 0 and (self.group_verb(toks, j) or toks[j][1] in self.fillers) \
+                and not (low.endswith("ing") and j == i - 1 and self.is_plural(toks[j][1])):
+            j -= 1  # ("price increases averaging 4.5%": a noun before a participle, not a verb)
         if not prep and low not in self.linking:
             return ""  # the figure is the object of the verb
         return self.subject_of(text, toks, j)
@@ -499,6 +527,8 @@ class ContextReader:
         nxt = toks[k + 1][1] if k + 1 < len(toks) else ""
         if nxt == "by" and low.endswith("ed") and self.is_noun(prev):
             return True  # "violations in the corridor recorded by the mission": a clause inside the subject
+        if k >= 2 and self.is_noun(prev) and not self.is_plural(prev) and toks[k - 2][1] in self.determiners:
+            return False  # "the regulator imposed fines": a subject and its verb
         return (self.is_noun(prev) and self.is_plural(prev)) or (self.is_noun(nxt) and not self.verbish(nxt))
 
     def head_of(self, text: str, toks: list, first: int, last: int) -> str:
@@ -564,10 +594,16 @@ class ContextReader:
         # no "year" written ("aged 34", "Anna Brekke, 46,", "children under 12"); "10 years" is a duration.
         if fig.unit == "year" and (fig.text.lower().endswith("old") or not re.search(r"(?i)year|yr", fig.text)):
             return "age", None
+        if earlier and earlier[-1][1] == "age" and earlier[-1][0].start >= sentence_start \
+                and _LIST_GAP.fullmatch(text, earlier[-1][0].end, fig.start) and _LIST_END.match(text, fig.end):
+            return "age", None  # "three men, aged 19, 23 and 27": the list goes on
         if fig.unit in self.time_unit_codes:
             return self.duration_of(text, fig, limit), None
-        if not fig.unit and self.capacity.search(text, max(floor, fig.start - 40), fig.start):
-            return "capacity", None  # "the Riverside Stadium, which holds 52,000": room, not a count
+        if not fig.unit and self.capacity.search(text, max(floor, fig.start - 40), fig.start) \
+                and not _OF_DET.match(text, after, limit) and not self.noun_after(text, after, limit)[0]:
+            # "the Riverside Stadium, which holds 52,000": room, not a count ("which holds 61,000
+            # people" counts people, "which holds 23 of the 94 seats" seats)
+            return "capacity", None
         back = _BACKREF.match(text, after)
         if back:
             return self.back_reference(text, fig, back.end(), limit, earlier, sentence_start)
@@ -602,9 +638,9 @@ class ContextReader:
         if not head and fig.unit == "%" and self.ratio_of(text, after, limit):
             return self.ratio_subject(text, fig, floor, limit, earlier, sentence_start, content), None
         if not head:
-            m = _OF_DET.match(text, after, limit)
-            if m:
-                head, _ = self.noun_after(text, m.end(), limit)
+            m = _OF_DET.match(text, after, limit) or (_SHARE_DET.match(text, after, limit) if fig.unit == "%" else None)
+            if m:  # "40% of voters", "half of the pay", "almost half their value"
+                head, _ = self.noun_after(text, m.end(), limit, nominal=m.group(0).split()[-1].lower() != "of")
         if head:
             word = singular(head, self.lex)
             if word not in self.scale_words:
@@ -813,6 +849,12 @@ class ContextReader:
                 noun = singular(whole, self.lex) if whole else noun
             if self.baseline(text, fig, floor):
                 self.baselines.add(base + i)
+            if not noun and fig.unit in ("", "%"):
+                # "There were about 150 houses on this slope. Now fewer than 10 are standing.": a count
+                # that names nothing counts what the count before it named
+                noun = self.referent(fig, earlier, max(0, s_start - _ELLIPSIS_REACH))
+                if noun:
+                    self.elliptic.add(fig.start)
             earlier.append((fig, noun, ""))
             modality = self.modality(text, s_start, fig, s_end)
             out.append(Context(noun, modality, part))
@@ -963,6 +1005,8 @@ class ContextReader:
         lo = max(c_start, content_start)
         if self.baseline(text, fig, lo):
             refers_to = self.baseline_period(text, fig, lo, min(limit, c_end), refers_to)
+        if fig.start in self.elliptic:
+            noun = ""
         cls = self.classes.get(noun, noun)
         if noun in self.volume_heads:
             cls = self.volume_of(text, max(lo, fig.start - _REACH), min(max(limit, c_end), fig.end + _REACH), fig, noun) or cls
