@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from . import dates
 from .lexicon import Lexicon, alternation
+from .model import Claim
 
 _NAME_RUN = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*|al-\w+|(?:bin|de|van|von|der|da|di|la|le)\b)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|(?:bin|de|van|von|der|da|di)\b))*")
 _LEADING = re.compile(
@@ -396,6 +397,8 @@ class Attributor:
                 before = name[:runs[-1].start()].split()
                 if before and before[-1].lower() in self.org_nouns and not words[0].lower() in self.org_nouns:
                     return run  # "German drinks group Brauwald" is Brauwald
+                if not before and run != runs[-1].group(0) and re.match(r"(?i)(?:mr|mrs|ms|miss|dr|sir|dame)\.?\s", runs[-1].group(0)):
+                    return run  # "Mr Zelensky", with no full name in this article: "Zelensky"
         if re.fullmatch(r"(?:the\s+)?(?:study's\s+)?(?:authors|researchers|study team|research team)", raw.lower()) \
                 and self.state.last_document_source:
             return self.state.last_document_source  # "the authors wrote": whose study it is
@@ -1010,10 +1013,30 @@ class Attributor:
         return f"{owner}'s {m.group(1)}" if m and owner else phrase
 
 
+def one_name_per_source(claims: list[Claim]) -> list[Claim]:
+    """Across articles, the fullest name for a source: "Zelensky" in one story is the
+    "Volodymyr Zelensky" another names in full, when only one known name ends that way."""
+    full = {c.source for c in claims if len(c.source.split()) >= 2} | {c.via for c in claims if len(c.via.split()) >= 2}
+    ends: dict[str, set[str]] = {}
+    for name in full:
+        words = name.split()
+        for k in range(1, len(words)):
+            ends.setdefault(" ".join(words[k:]), set()).add(name)
+
+    def fullest(name: str) -> str:
+        longer = ends.get(name, set())
+        return next(iter(longer)) if len(longer) == 1 and name[:1].isupper() else name
+    out = []
+    for c in claims:
+        source, via = fullest(c.source), fullest(c.via) if c.via else c.via
+        out.append(c if (source, via) == (c.source, c.via) else replace(c, source=source, via=via))
+    return out
+
+
 def same_source(a: str, b: str, lex: Lexicon) -> bool:
     """Two names for one source, through the alias table ("the UN" = "United Nations")."""
     def norm(name: str) -> str:
-        low = _clean(name).lower().removeprefix("the ")
+        low = re.sub(r"^(?:mr|mrs|ms|miss|dr|sir|dame)\.?\s+", "", _clean(name).lower().removeprefix("the "))
         role = re.match(r"^(spokesperson|spokesman|spokeswoman|representative)\s+for\s+(?:the\s+)?(.+)$", low)
         if role:
             low = f"{role.group(2)} {role.group(1)}"  # "spokeswoman for the health department"

@@ -10,6 +10,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import findings as findings_mod
 from . import lexicon, rulebook, suppress
+from .attribution import one_name_per_source
 from .extract import extract
 from .ledger import Ledger, content_hash
 from .model import Article, Claim, Finding
@@ -105,6 +106,8 @@ def analyse(paths: list[str], *, published: date | None = None, rules_dirs: tupl
             store.close()
     if store is not None and not paths:
         claims, earlier = list(earlier), ()  # the whole ledger is the subject
+    unified = one_name_per_source(claims + list(earlier))
+    claims, earlier = unified[:len(claims)], tuple(unified[len(claims):])
     found = findings_mod.run(rules, claims + list(earlier), {a.id: a.text for a in articles},
                              story_skip_words(rules_dirs))
     if earlier:
