@@ -96,6 +96,7 @@ _SHARE_DET = re.compile(r"\s+(?:their|its|his|her|our|your|my)\s+")
 # A noun and a preposition before a noun of the chain: "losses to victims", "fines for breaches of".
 _CHAIN_BACK = re.compile(r"\b([A-Za-z][\w-]*)\s+(?:of|to|in|for|from|on|at|among)\s+(?:the\s+|their\s+|its\s+)?(?:[a-z-]+\s+)?$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_IN_WORD = re.compile(r"\s+in\s+([a-z]+)\b")
 _LIST_END = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:and|or)\b)")
 _WITH_FIGURE = re.compile(r"\bwith\s+$")
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:and|but|while|whereas|although)\b|\band\b|\bbut\b")
@@ -193,7 +194,10 @@ def _compile_cues(lex: Lexicon) -> dict:
                              rf"(?:{alternation(nouns['linked_before'], boundary=False)})\s+$", re.I),
         "purpose": re.compile(rf"{_MONEY_GAP},?\s+(?:(?:will|would|is|are|was|were|has|have|had|be|been|being|to|also)\s+)*"
                               rf"(?:{purpose_verbs})\s+(?:on|to|towards|toward|for|into|in)\s+{_TARGET_DET}", re.I),
-        "target": re.compile(rf"{_MONEY_GAP}\s+(in|for|on|towards|into)\s+{_TARGET_DET}(?=[a-z])"),
+        "target": re.compile(rf"{_MONEY_GAP}\s+(in|for|on|towards|into)\s+{_TARGET_DET}(?=[a-z0-9])"),
+        # "adding about £94 a year to the bill", "wiping €900m off its market value"
+        "destination": re.compile(rf"{_MONEY_GAP}\s+({alternation(nouns['destination_verbs'], boundary=False)})\s+"
+                                  rf"{_TARGET_DET}(?=[a-z])"),
     }
 
 
@@ -259,6 +263,9 @@ class ContextReader:
         self.subordinators = lex.wordset("nouns", "subordinators")
         self.gap_words = lex.wordset("nouns", "change_gap_words")
         self.participle_links = lex.wordset("nouns", "participle_links")
+        self.participle_adjectives = lex.wordset("nouns", "participle_adjectives")
+        self.goods = lex.wordset("nouns", "manner_goods")
+        self.payment_verbs = lex.wordset("nouns", "payment_verbs")
         self.months = lex.wordset("nonfigures", "months")
         self.weekdays = frozenset(lex["dates"]["weekdays"])
 
@@ -319,6 +326,10 @@ class ContextReader:
             if head and not self.is_plural(head.lower()) and singular(low, self.lex) in self.change_nouns:
                 head, head_end = tok, m.end()  # "a 7% pay rise", "rent rises": a compound ends with the change
                 break
+            if low in self.stop and not head and (low.endswith("ed") or low in self.participle_adjectives) \
+                    and nxt_tok[:1].islower() \
+                    and self.is_noun(nxt_tok.lower()) and not self.is_verb(nxt_tok.lower()):
+                continue  # "310 of the affected staff", "€30m a day in lost production": a participle before its noun
             if low in self.stop or low in self.months or low in self.weekdays:
                 break
             plural = self.is_plural(low)
@@ -651,6 +662,10 @@ class ContextReader:
         level = self.level_after_change(text, fig, earlier, sentence_start)
         if level:
             return level, None
+        goods = _IN_WORD.match(text, fig.end, limit)
+        if fig.unit in self.currency_codes and goods and goods.group(1) in self.goods \
+                and not self.payment(text, fig.start, sentence_start):
+            return goods.group(1), None  # "the seizure of €14m in cash": the cash, not the seizure
         linked = self.linked_before(text, fig.start, floor, sentence_start)
         if linked and _BARE_LINK.search(text, max(floor, fig.start - 12), fig.start):
             # "raise the top rate of income tax to 45%": the object, not the noun before "to"
@@ -736,6 +751,10 @@ class ContextReader:
         if m and m.group(1) not in self.rate_units and m.group(1) not in self.units and self.is_noun(m.group(1)):
             return singular(m.group(1), self.lex)  # a price: "€38.50 per share", "€34.25 a share"
         m = self.purpose.match(text, fig.end, limit)
+        moved = self.destination.match(text, fig.end, limit)
+        if not m and moved and self.verb_before(text, fig.start, sentence_start,
+                                                self.lex["nouns"]["destination_verbs"][moved.group(1)]):
+            m = moved
         if not m:
             m = self.target.match(text, fig.end, limit)
             if m and m.group(1) != "in" and not self.pays_for(text, fig.start, sentence_start):
@@ -744,7 +763,19 @@ class ContextReader:
             return ""
         head, _ = self.noun_after(text, m.end(), limit)
         word = singular(head, self.lex) if head and head[0].islower() else ""
-        return None if word in self.manner else word  # "€4.2bn in cash": how it is paid, and nothing counted
+        if word in self.manner and m.re is not self.destination:
+            return None  # "buy its rival for €2.1bn in cash": how it is paid, and nothing counted
+        return word
+
+    def payment(self, text: str, start: int, floor: int) -> bool:
+        """Whether money is a price or payment: "for €2.1bn", "paid €4m", "offered $30 a share"."""
+        return re.search(r"\bfor\s+$", text[max(floor, start - 5):start]) is not None \
+            or self.verb_before(text, start, floor, self.payment_verbs)
+
+    def verb_before(self, text: str, start: int, floor: int, verbs: list[str]) -> bool:
+        """Whether one of ``verbs`` stands in the few words before a figure ("add another £60")."""
+        words = re.findall(r"[A-Za-z][\w'’-]*|,", text[max(floor, start - 40):start])
+        return any(word.lower() in verbs for word in words[-3:])
 
     def pays_for(self, text: str, start: int, floor: int) -> bool:
         """Whether "on"/"for" after money names what it pays for: after a spending verb or no verb."""
