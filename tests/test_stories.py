@@ -33,6 +33,30 @@ def test_unrelated_stories_counting_deaths_are_not_compared():
     assert run(("a", STORM, date(2025, 4, 1)), ("c", FERRY, date(2025, 4, 3))) == []
 
 
+FRAUD = ("Police in Ostrevia recorded 412,000 offences last year, the justice ministry said on Thursday. "
+         "Online fraud was the fastest-growing crime, with reported cases up 21 per cent to 37,600.")
+SHOPLIFTING = ("Recorded crime in Montbrise fell to 96,000 offences last year, the justice ministry said on Thursday. "
+               "Street robberies in the city fell by 9 per cent, while shoplifting rose to 11,400 reported cases.")
+
+
+def test_figures_whose_clauses_say_nothing_in_common_are_not_compared():
+    # both count "cases" on one day, but of online fraud and of shoplifting
+    found = run(("a", FRAUD, date(2026, 1, 29)), ("b", SHOPLIFTING, date(2026, 1, 29)))
+    assert [f for f in found if f.kind == "conflict"] == []
+
+
+def test_a_clause_owns_its_words_and_a_participle_shares_the_main_clause():
+    claims = extract(Article(id="a", path="a.md", text=(
+        "Dunrovia harvested 4.8 million tonnes of wheat last year and exports about a third of its crop. "
+        "A magnitude 6.8 earthquake struck the province of Tarsa on Monday, killing at least eleven people.")),
+        lexicon.load())
+    frames = findings.Frames(claims, story_skip_words(()))
+    by_text = {c.figure.text: frames.frames[c.id] for c in claims}
+    third, eleven = by_text["about a third"], by_text["at least eleven"]
+    assert "wheat" not in third and "export" in third
+    assert "tarsa" in eleven
+
+
 # -- the findings cases in tests/findings/: each case's findings, exactly ---------------------------
 import pytest  # noqa: E402
 import yaml  # noqa: E402
