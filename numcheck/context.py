@@ -59,7 +59,7 @@ _COMPARED_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|above|below|up
 _PRONOUN = "\0pronoun"  # measured_before: the figure measures what a subject pronoun stands for
 _UNNAMED = "\0unnamed"  # measured_before: the figure measures what an object pronoun stands for, unread
 _BARE_LINK = re.compile(r"\b(?:to|at|by)\s+$")
-_BACKREF = re.compile(r"\s*(?:-strong\s+)?of\s+(?:them|those|these|whom|which)\b", re.I)
+_BACKREF = re.compile(r"\s*(?:-strong\s+)?of\s+(?:them|those|these|whom|which|ours|theirs|yours|mine)\b", re.I)
 _PART_OF_THE = re.compile(r"\s+of\s+(?:the|those|these|their|its|our|all)\s+(?=([A-Za-z0-9][\w'-]*))", re.I)
 _OF_THE_NEXT = re.compile(r"\s+of\s+(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s?|the|its|their|a|all|his|her|our)\s+"
                           r"(?:total\s+of\s+)?"
@@ -265,6 +265,7 @@ class ContextReader:
         self.participle_links = lex.wordset("nouns", "participle_links")
         self.participle_adjectives = lex.wordset("nouns", "participle_adjectives")
         self.goods = lex.wordset("nouns", "manner_goods")
+        self.comparatives = lex.wordset("nouns", "comparatives")
         self.payment_verbs = lex.wordset("nouns", "payment_verbs")
         self.months = lex.wordset("nonfigures", "months")
         self.weekdays = frozenset(lex["dates"]["weekdays"])
@@ -326,6 +327,12 @@ class ContextReader:
             if head and not self.is_plural(head.lower()) and singular(low, self.lex) in self.change_nouns:
                 head, head_end = tok, m.end()  # "a 7% pay rise", "rent rises": a compound ends with the change
                 break
+            if low in self.number_words:
+                continue  # "on six new players"; "up from 52.1% four years ago" ends at "years"
+            if low in self.comparatives:
+                if head or not (nxt_tok[:1].islower() and self.is_noun(nxt_tok.lower())):
+                    break  # "12% cheaper for buyers", "12 percent more than"
+                continue  # "a 25% lower risk", "58 per cent less rain", "214 fewer officers"
             if low in self.stop and not head and (low.endswith("ed") or low in self.participle_adjectives) \
                     and nxt_tok[:1].islower() \
                     and self.is_noun(nxt_tok.lower()) and not self.is_verb(nxt_tok.lower()):
@@ -720,7 +727,7 @@ class ContextReader:
                            text[max(0, fig.start - 30):fig.start], re.I):
             m = None  # "within 18 weeks of referral": a time after something, not a measure of it
         if "-" in fig.text or m:
-            head, _ = self.noun_after(text, m.end() if m else fig.end, limit)
+            head, _ = self.noun_after(text, m.end() if m else fig.end, limit, nominal="-" in fig.text)
             if head[:1].islower() and head.lower() not in self.time_words:
                 return singular(head, self.lex)
         return ""
