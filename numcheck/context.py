@@ -96,6 +96,7 @@ _SHARE_DET = re.compile(r"\s+(?:their|its|his|her|our|your|my)\s+")
 # A noun and a preposition before a noun of the chain: "losses to victims", "fines for breaches of".
 _CHAIN_BACK = re.compile(r"\b([A-Za-z][\w-]*)\s+(?:of|to|in|for|from|on|at|among)\s+(?:the\s+|their\s+|its\s+)?(?:[a-z-]+\s+)?$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_BY_AVERAGE = re.compile(r"\b(?:by|to)(\s+)an\s+average\s+of\s+$")
 _IN_WORD = re.compile(r"\s+in\s+([a-z]+)\b")
 _LIST_END = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:and|or)\b)")
 _WITH_FIGURE = re.compile(r"\bwith\s+$")
@@ -277,7 +278,7 @@ class ContextReader:
         if "-" in low and low.endswith("ed"):
             return False  # "council-owned", "state-backed": an adjective
         return (low.endswith("ed") and low not in self.ed_nouns) or (low.endswith("ly") and len(low) > 4) \
-            or (low.endswith("ing") and len(low) > 5 and low not in self.ing_nouns)
+            or (low.endswith("ing") and len(low) >= 5 and low not in self.ing_nouns)
 
     def is_plural(self, low: str) -> bool:
         return low in self.irregular or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")))
@@ -515,6 +516,8 @@ class ContextReader:
             if low in self.determiners:
                 first, k = k, k - 1
                 if k >= 0 and toks[k][1] in self.chain_preps:
+                    if k >= 1 and toks[k - 1][1] == ",":
+                        break  # "..., with a single metro ticket going up": the phrase opens after the comma
                     k -= 1
                     continue
                 if k >= 0 and self.participle(toks, k):
@@ -673,6 +676,13 @@ class ContextReader:
         if fig.unit in self.currency_codes and goods and goods.group(1) in self.goods \
                 and not self.payment(text, fig.start, sentence_start):
             return goods.group(1), None  # "the seizure of €14m in cash": the cash, not the seizure
+        average = _BY_AVERAGE.search(text, max(floor, fig.start - 30), fig.start)
+        if average:  # "Fares will rise by an average of 4.9%": the average is of the change, which the subject makes
+            measured = self.measured_before(text, average.start(1), floor if content is None else content)
+            if measured == _PRONOUN:
+                return self.referent(fig, earlier, sentence_start), None
+            if measured and measured != _UNNAMED:
+                return measured, None
         linked = self.linked_before(text, fig.start, floor, sentence_start)
         if linked and _BARE_LINK.search(text, max(floor, fig.start - 12), fig.start):
             # "raise the top rate of income tax to 45%": the object, not the noun before "to"
