@@ -98,3 +98,28 @@ def test_findings_case(path):
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     found = _found(case)
     assert _matches(case.get("expect") or [], found), (case["description"], found)
+
+
+# -- what is not one quantity told twice -------------------------------------------------------------
+POLL = ("The opposition Lumen Movement is forecast to win 41 per cent of the vote in the election in Kovaria, "
+        "according to the final poll by the Brisa Institute, published on Friday.")
+RESULT = ("The opposition Lumen Movement won the election in Kovaria with 36.2 per cent of the vote, the electoral "
+          "commission said on Monday with all ballots counted.")
+
+
+def test_a_forecast_missed_is_no_drift():
+    found = run(("a", POLL, date(2025, 10, 3)), ("b", RESULT, date(2025, 10, 6)))
+    assert [f for f in found if f.kind == "drift"] == []
+
+
+def test_a_part_many_times_its_whole_is_no_part_of_it():
+    text = ("Eighty-seven people have died since the start of the year, including 11 in the past week, and about "
+            "640 have been admitted to hospital, the ministry said.")
+    assert [f for f in run(("a", text, date(2026, 2, 26))) if f.kind == "part-whole"] == []
+
+
+def test_a_whole_named_after_its_part_is_no_step_of_a_series():
+    a = "The Sunrise Party would take about 72 of the 150 seats in parliament, the final poll by the Brisa Institute found."
+    b = ("The Sunrise Party will have 64 of the 150 seats in parliament, the electoral commission said. "
+         "The Homeland Party came second with 55 seats in parliament.")
+    assert [f for f in run(("a", a, date(2025, 10, 3)), ("b", b, date(2025, 10, 6))) if f.kind == "drift"] == []
