@@ -162,8 +162,8 @@ def _implied_period(claim: Claim, like: str) -> str:
     (2025, 2025-08, 2025-Q3, 2025-H2, 2025-08-04); a running count ("since Friday", 2025-08-01/)
     is what an undated count of the same thing reports."""
     when = claim.said_on or claim.published
-    if when is None or like.endswith("/"):
-        return like
+    if when is None or like.endswith("/") or claim.modality == "planned":
+        return like  # a plan with no date ("1,400 jobs will go") fits the one that gives its deadline
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", like):
         return when.isoformat()
     if re.fullmatch(r"\d{4}-\d{2}", like):
@@ -236,6 +236,33 @@ def _stem(word: str) -> str:
     return word.removesuffix("e")
 
 
+def _marks(before: str, after: str) -> tuple[str, ...]:
+    """What sets a figure apart from a plain count of its noun: an increment ("another 2,000 jobs", "700 more
+    guards") or a subgroup named by a superlative ("the poorest 800,000 households")."""
+    marks = []
+    if _increment_before().search(before) or _increment_after().match(after):
+        marks.append("+")
+    top = re.search(r"\bthe\s+([a-z]{2,}est|top|bottom)\s+$", before, re.I)
+    if top and top.group(1).lower() not in _NOT_SUPERLATIVE:
+        marks.append(top.group(1).lower())
+    return tuple(marks)
+
+
+_NOT_SUPERLATIVE = {"latest", "interest", "harvest", "protest", "request", "contest", "forest", "west"}
+
+
+def _increment_before() -> re.Pattern:
+    return lexicon.load().regex("increment-before", lambda lex: re.compile(
+        r"\b(?:" + "|".join(map(re.escape, lex["modality"].get("increments", {}).get("before", []) or ["\0"]))
+        + r")\s+$", re.I))
+
+
+def _increment_after() -> re.Pattern:
+    return lexicon.load().regex("increment-after", lambda lex: re.compile(
+        r"\s+(?:[a-z-]+\s+)?(?:" + "|".join(map(re.escape, lex["modality"].get("increments", {}).get("after", []) or ["\0"]))
+        + r")\b", re.I))
+
+
 class Frames:
     """What the words around a figure say about it, beyond its counted noun: the stems of its clause.
 
@@ -249,6 +276,7 @@ class Frames:
     def __init__(self, claims: list[Claim], skip: frozenset[str]):
         self.skip = {_stem(w) for w in skip} | skip
         self.frames: dict[str, frozenset[str]] = {}
+        self.marks: dict[str, tuple[str, ...]] = {}
         by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
         for c in claims:
             by_sentence[(c.article, c.sentence)].append(c)
@@ -271,6 +299,8 @@ class Frames:
                 for c in group:
                     self.frames[c.id] = self._words(text, c, members)
                 continue
+            for c, (lo, hi) in zip(group, spans):
+                self.marks[c.id] = _marks(text[:lo], text[hi:])
             starts, ends = [0] * len(group), [len(text)] * len(group)
             lean = [False] * len(group)  # ", killing at least 11 people": the clause before is this one's too
             for i in range(len(group) - 1):
@@ -298,6 +328,10 @@ class Frames:
         noun |= {_stem(w) for w in _FRAME_WORD.findall(claim.figure.text)}
         return frozenset(s for s in (_stem(w) for w in _FRAME_WORD.findall(text))
                          if s not in self.skip and s not in noun)
+
+    def alike(self, a: Claim, b: Claim) -> bool:
+        """Both plain counts, both increments, or both of one subgroup (see _marks)."""
+        return self.marks.get(a.id, ()) == self.marks.get(b.id, ())
 
     def share(self, a: Claim, b: Claim) -> frozenset[str]:
         """Words both frames hold, less the name of a source both figures have ("the agency said")."""
@@ -351,6 +385,8 @@ class Stories:
     def related(self, a: Claim, b: Claim) -> bool:
         """The two figures' clauses say something in common beyond what is counted (see Frames), or their
         sentences name the same place, person or body."""
+        if not self.frames.alike(a, b):
+            return False
         if a.article == b.article and "outlet" not in (a.source_type, b.source_type):
             return True  # two sources quoted in one story, or one twice, about what the story counts
         # or the sentences name the same place, person or body besides the sources ("near Kelmira")

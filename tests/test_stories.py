@@ -123,3 +123,19 @@ def test_a_whole_named_after_its_part_is_no_step_of_a_series():
     b = ("The Sunrise Party will have 64 of the 150 seats in parliament, the electoral commission said. "
          "The Homeland Party came second with 55 seats in parliament.")
     assert [f for f in run(("a", a, date(2025, 10, 3)), ("b", b, date(2025, 10, 6))) if f.kind == "drift"] == []
+
+
+def test_an_increment_or_a_subgroup_is_not_the_count_itself():
+    a = ("About 1,400 jobs will go at the Fellbrook factory, the works council said. "
+         "Local suppliers at Fellbrook provide another 2,000 jobs, according to the chamber of commerce.")
+    b = ("About 1.6 million households in Estavia will get a monthly payment, the finance minister said. "
+         "The monthly payments in Estavia should reach the poorest 800,000 households, the opposition said.")
+    assert run(("a", a, date(2025, 5, 15))) == []
+    assert [f for f in run(("b", b, date(2026, 6, 24))) if f.kind == "conflict"] == []
+
+
+def test_two_plans_for_one_thing_conflict():
+    a = "Carrow Automotive will cut 850 jobs at its Fellbrook plant by the end of next year, the company said."
+    b = "About 1,400 jobs will go at Carrow Automotive's Fellbrook factory, the works council said."
+    found = run(("a", a, date(2025, 5, 15)), ("b", b, date(2025, 5, 15)))
+    assert [(f.kind, sorted(f.values)) for f in found] == [("conflict", [850, 1400])]
