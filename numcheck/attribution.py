@@ -772,7 +772,7 @@ class Attributor:
     def _interview_outlet(self, text: str, start: int, subject: int) -> tuple[str, int]:
         """"Speaking to Radio Kelbridge earlier this week, Ms Adeyemi said", "In an interview with
         the Daily Post, she said": the outlet relays."""
-        lead = _INTERVIEW.search(text, start, subject) if subject > start else None
+        lead = _INTERVIEW.search(text, max(start, subject - 200), subject) if subject > start else None
         if not lead:
             return "", 0
         outlet = self.rx["told_outlet"].match(text, lead.end() - 1)
@@ -801,7 +801,7 @@ class Attributor:
     def sentence_subject(self, text: str, start: int, m: re.Match) -> Attribution | None:
         """The subject that opens the sentence, speaking through a participle later in it."""
         words = []
-        for w in re.finditer(r"[\w'’.-]+", text[start:m.start()]):
+        for w in re.finditer(r"[\w'’.-]+", text[start:min(m.start(), start + 200)]):  # a subject opens the sentence
             low = w.group(0).lower()
             if low in self.verb_words or low.endswith("ed") and w.group(0).islower() and low not in self.ed_adjectives:
                 break
@@ -837,7 +837,7 @@ class Attributor:
                 subject, offset = subject[expr.end + rest.end():], offset + expr.end + rest.end()
                 break
         closer = subject.strip().lower()
-        if (closer == "it" and text[sentence_start:start + offset].strip()
+        if (closer == "it" and text[max(sentence_start, start + offset - 60):start + offset].strip()
                 or closer.startswith("the ") and len(closer.split()) <= 3 and subject.strip().islower()
                 and closer.split()[-1] in self.org_nouns and closer.split()[-1] not in self.named_org_nouns
                 and re.search(r",\s*$", text[start:start + offset])):
@@ -867,7 +867,7 @@ class Attributor:
                 via, close = self._interview_outlet(text, verb_end, after.end())
                 close = max(close, verb_end)
             doc = self.rx["in_document"].match(text, close, end)
-            a = self._interviewed(self.make(subject, via, sub_start, close, verb_start), text[sentence_start:end])
+            a = self._interviewed(self.make(subject, via, sub_start, close, verb_start), text[max(sentence_start, verb_start - 300):min(end, verb_end + 300)])
             if a and doc:
                 self.state.last_document_source = a.source
             return a
@@ -879,20 +879,20 @@ class Attributor:
                 # "said one resident of Falcon Road": a person described
                 phrase = right.group(1)[4:]
                 return self._interviewed(self.make(phrase, "", verb_start, verb_end + right.end(), verb_start),
-                                         text[sentence_start:end])
+                                         text[max(sentence_start, verb_start - 300):min(end, verb_end + 300)])
             if right and not self.is_speaker(right.group(1)) and re.match(r"one\s+of\s+", right.group(1)) \
                     and _APPOSITIVE_NAME.match(text, verb_end + right.end(), end):
                 named = _APPOSITIVE_NAME.match(text, verb_end + right.end(), end)  # "said one of the organisers, Marta Iglesias"
                 return self._interviewed(self.make(named.group(1), "", verb_start, named.end(1), verb_start),
-                                         text[sentence_start:end])
+                                         text[max(sentence_start, verb_start - 300):min(end, verb_end + 300)])
             if right and self.is_speaker(right.group(1)):
                 close = verb_end + right.end()
                 # '" said the union's chairman, Anders Lunde.': the name after the description
                 named = _APPOSITIVE_NAME.match(text, close, end)
                 if named and not _NAME_RUN.fullmatch(right.group(1).strip()):
                     return self._interviewed(self.make(named.group(1), "", verb_start, named.end(1), verb_start),
-                                             text[sentence_start:end])
-                return self._interviewed(self.make(right.group(1), "", verb_start, close, verb_start), text[sentence_start:end])
+                                             text[max(sentence_start, verb_start - 300):min(end, verb_end + 300)])
+                return self._interviewed(self.make(right.group(1), "", verb_start, close, verb_start), text[max(sentence_start, verb_start - 300):min(end, verb_end + 300)])
         return None
 
     # -- a figure ----------------------------------------------------------
