@@ -146,8 +146,22 @@ def _comparable_modality() -> dict[str, str]:
 
 def prediction_beside_fact(a: Claim, b: Claim) -> bool:
     """A forecast and a figure that is not one, in one article: "temperatures peaked at 44C ...
-    expected to ease to about 35C" tells a change to come, not a figure revised."""
+    expected to ease to about 35C" tells a change to come, not a figure revised; "the toll stood at 34
+    ... could rise to more than 50" and "profit was $212m ... analysts had expected $280m" are no conflict."""
     return a.article == b.article and (a.modality == "forecast") != (b.modality == "forecast")
+
+
+def same_named_period(a: Claim, b: Claim) -> bool:
+    """Both keys name one period: "will widen to £14m next year" and "a shortfall of £9m next year" are
+    one forecast told twice, not a figure now and one to come."""
+    pa, pb = Key.parse(a.quantity).period, Key.parse(b.quantity).period
+    return bool(pa) and pa == pb
+
+
+def forecasts_of_two(a: Claim, b: Claim) -> bool:
+    """Two sources' forecasts ("the government assumes growth of 1.4%", "the council expects 0.7%") are two
+    opinions of what is to come, not one figure told two ways."""
+    return a.modality == b.modality == "forecast" and a.source != b.source
 
 
 def forecast_against_other(a: Claim, b: Claim) -> bool:
@@ -491,7 +505,8 @@ def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool, stories: Stories)
             continue
         if (a.id in wholes) != (b.id in wholes):
             continue  # "81 of the 150 seats": a total is compared with totals, not with a party's share
-        if not _matches(rule, a, b) or not within_window(rule, a, b) or not stories.related(a, b):
+        if not _matches(rule, a, b) or not within_window(rule, a, b) or forecasts_of_two(a, b) \
+                or prediction_beside_fact(a, b) and not same_named_period(a, b) or not stories.related(a, b):
             continue
         if rule.max_ratio and _ratio(a, b) > rule.max_ratio:
             continue  # 420 and 36,500 runners are not one count told two ways, but two counts
@@ -696,6 +711,9 @@ def run(rules: tuple[Rule, ...], claims: list[Claim], texts: dict[str, str] | No
     ``texts`` (article id -> body) tell which articles tell the same story; without them
     the claims' own sentences are used. ``skip_words`` are left out of that comparison.
     """
+    lex = lexicon.load()
+    # times are what a key's period and a claim's date say; as words they tell no quantity from another
+    skip_words = skip_words | lex.wordset("nouns", "time_words") | lex.wordset("dates", "quarter_ordinals")
     stories = Stories(claims, texts, skip_words)
     thresholds = [r.same_story for r in rules if r.same_story]
     claims = resolve(claims, stories, min(thresholds) if thresholds else 0.0)

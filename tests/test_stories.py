@@ -139,3 +139,15 @@ def test_two_plans_for_one_thing_conflict():
     b = "About 1,400 jobs will go at Carrow Automotive's Fellbrook factory, the works council said."
     found = run(("a", a, date(2025, 5, 15)), ("b", b, date(2025, 5, 15)))
     assert [(f.kind, sorted(f.values)) for f in found] == [("conflict", [850, 1400])]
+
+
+def test_a_count_and_where_it_may_go_are_no_conflict():
+    text = ("The UN put the death toll from the landslide in Sava at 34 on Monday, citing local authorities. "
+            "The UN warned on Monday that the toll from the landslide in Sava could rise to more than 50.")
+    assert [f for f in run(("a", text, date(2025, 2, 10))) if f.kind == "conflict"] == []
+
+
+def test_two_forecasters_disagreeing_is_no_conflict():
+    a = "The finance ministry expects economic growth of 1.4 per cent in Valmora this year."
+    b = "The central bank expects economic growth of 0.7 per cent in Valmora this year."
+    assert [f for f in run(("a", a, date(2025, 9, 29)), ("b", b, date(2025, 9, 29))) if f.kind == "conflict"] == []
