@@ -158,12 +158,6 @@ def same_named_period(a: Claim, b: Claim) -> bool:
     return bool(pa) and pa == pb
 
 
-def forecasts_of_two(a: Claim, b: Claim) -> bool:
-    """Two sources' forecasts ("the government assumes growth of 1.4%", "the council expects 0.7%") are two
-    opinions of what is to come, not one figure told two ways."""
-    return a.modality == b.modality == "forecast" and a.source != b.source
-
-
 def forecast_against_other(a: Claim, b: Claim) -> bool:
     """A forecast set against another source's later statement: "a poll forecast 41 per cent", then "the party
     won 36.2 per cent", is a forecast missed, not one figure revised (that is a source revising its own
@@ -374,6 +368,15 @@ class Stories:
             self.words[article] = self._content(" ".join(dict.fromkeys(sentences)))
         self._cache: dict[tuple[str, str], float] = {}
         self.frames = Frames(claims, skip)
+        # names each article holds, and in how many articles each name is: a name that many of the articles
+        # checked together hold ("Council", "Health") tells no story from another
+        self.article_names = {a: {w.lower().removesuffix("'s").removesuffix("’s") for w in _NAME_INSIDE.findall(t)}
+                              - skip for a, t in (texts or {}).items()}
+        self.name_count: dict[str, int] = defaultdict(int)
+        for names in self.article_names.values():
+            for n in names:
+                self.name_count[n] += 1
+        self.rare = max(2, len(self.article_names) // 20)
 
     def _content(self, text: str) -> set[str]:
         return {w for w in _CONTENT_WORD.findall(text.lower()) if w not in self.skip}
@@ -392,9 +395,18 @@ class Stories:
         if a.article == b.article or not rule.same_story:
             return True
         share = self.overlap(a.article, b.article)
-        # Two short reports of one event may share few words, but both figures' sentences name it
+        # Long articles of unrelated stories share a tenth of their words ("officials", "rose", "cases");
+        # reports of one story share more, or share the story's names ("Tambor", "Upper Morvaine"). Two
+        # short reports of one event may share few words, but both figures' sentences name it
         # ("31 civilians were killed ... in Orsk", "Eighteen people died in ... the Orsk market").
-        return share >= rule.same_story or (share >= rule.same_story / 2 and bool(self.shared_names(a, b)))
+        return share >= 2 * rule.same_story or (share >= rule.same_story and bool(self.story_names(a.article, b.article))) \
+            or (share >= rule.same_story / 2 and bool(self.shared_names(a, b)))
+
+    def story_names(self, a: str, b: str) -> set[str]:
+        """Names both articles hold that few of the articles checked together hold."""
+        if a not in self.article_names or b not in self.article_names:
+            return {""}  # claims from the ledger: their articles' names are not at hand
+        return {n for n in self.article_names[a] & self.article_names[b] if self.name_count[n] <= self.rare}
 
     def related(self, a: Claim, b: Claim) -> bool:
         """The two figures' clauses say something in common beyond what is counted (see Frames), or their
@@ -505,7 +517,7 @@ def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool, stories: Stories)
             continue
         if (a.id in wholes) != (b.id in wholes):
             continue  # "81 of the 150 seats": a total is compared with totals, not with a party's share
-        if not _matches(rule, a, b) or not within_window(rule, a, b) or forecasts_of_two(a, b) \
+        if not _matches(rule, a, b) or not within_window(rule, a, b) \
                 or prediction_beside_fact(a, b) and not same_named_period(a, b) or not stories.related(a, b):
             continue
         if rule.max_ratio and _ratio(a, b) > rule.max_ratio:
@@ -563,6 +575,12 @@ def named_wholes(claims: list[Claim]) -> set[str]:
             and c.article == by_id[c.part_of].article}
 
 
+def linked(rule: Rule, stories: Stories, a: Claim, b: Claim) -> bool:
+    """Two figures of a series: related (see Stories.related) and within the rule's ratio of each other
+    (a toll that goes from 12 to 40 has risen; 48,730 and 1,126 cases are two outbreaks)."""
+    return stories.related(a, b) and not (rule.max_ratio and _ratio(a, b) > rule.max_ratio)
+
+
 def drift(rule: Rule, claims: list[Claim], stories: Stories) -> list[Finding]:
     wholes = named_wholes(claims)
     claims = [c for c in _eligible(rule, claims) if not c.part_of and period(c) is not None]
@@ -571,15 +589,17 @@ def drift(rule: Rule, claims: list[Claim], stories: Stories) -> list[Finding]:
         for group in groups:
             if all(_matches(rule, claim, other) and stories.same(rule, claim, other)
                    and (claim.id in wholes) == (other.id in wholes) for other in group) \
-                    and any(stories.related(claim, other) for other in group):
+                    and any(linked(rule, stories, claim, other) for other in group):
                 group.append(claim)
                 break
         else:
             groups.append([claim])
     out = []
     for group in groups:
+        # a step of the series is two figures that are linked themselves, not only through others
         moved = any(not same_sentence(a, b) and not own_voice(a, b) and not prediction_beside_fact(a, b)
-                    and not forecast_against_other(a, b) and not within_window(rule, a, b) and
+                    and not forecast_against_other(a, b) and not within_window(rule, a, b)
+                    and linked(rule, stories, a, b) and
                     disjoint(interval(a, rule, True, closed=True), interval(b, rule, True, closed=True))
                     for a, b in combinations(group, 2))
         if not moved:

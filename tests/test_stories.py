@@ -147,7 +147,7 @@ def test_a_count_and_where_it_may_go_are_no_conflict():
     assert [f for f in run(("a", text, date(2025, 2, 10))) if f.kind == "conflict"] == []
 
 
-def test_two_forecasters_disagreeing_is_no_conflict():
-    a = "The finance ministry expects economic growth of 1.4 per cent in Valmora this year."
-    b = "The central bank expects economic growth of 0.7 per cent in Valmora this year."
-    assert [f for f in run(("a", a, date(2025, 9, 29)), ("b", b, date(2025, 9, 29))) if f.kind == "conflict"] == []
+def test_a_series_step_needs_its_two_figures_linked_and_within_ratio():
+    a = "Maravia has recorded 48,730 suspected dengue cases since the start of the year, the Ministry of Health said."
+    b = "Health officials in Maravia have recorded 1,126 suspected dengue cases since the start of the year."
+    assert run(("a", a, date(2025, 3, 4)), ("b", b, date(2025, 9, 23))) == []
