@@ -195,6 +195,7 @@ class Attributor:
         self.media_nouns = lex.wordset("speech", "media_nouns")
         self.org_noun_kinds = {k.lower(): {w.lower() for w in v} for k, v in lex["speech"]["org_noun_kinds"].items()}
         self.commentators = lex.wordset("speech", "commentators")
+        self.group_speakers = lex.wordset("speech", "group_speakers")
         self.title_words = {w for w in lex.wordset("speech", "titles") if " " not in w} - {
             "foreign", "defence", "defense", "health", "finance", "interior", "home", "trade", "education",
             "energy", "transport", "environment", "justice", "state", "federal", "national", "regional",
@@ -374,6 +375,9 @@ class Attributor:
         org = re.sub(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])", "", name)  # "state Department of ..."
         if _full_org_name(org) and any(w in _CONNECTORS for w in self.strip_title(org).split()):
             return org  # "International Committee of the Red Cross" is one name, not "Red Cross"
+        counted = re.match(r"^(?:two|three|four|five|several|some|many)\s+(\w+)\b", name)
+        if counted and counted.group(1) in self.group_speakers:
+            name = name.split(None, 1)[1]  # "two sources familiar with the talks told Reuters"
         described = re.match(r"^([a-z][\w-]*)\s+(?:of|from|in|at|on)\s", name)
         if described and (described.group(1) in self.person_nouns or described.group(1) in self.commentators):
             return name  # "resident of Mill Lane", "diplomat in Varn": a person described, not the place
@@ -517,6 +521,7 @@ class Attributor:
             return False  # "figures ESA released"
         if words[0] in ("most", "many", "some", "all", "both", "none", "each", "several", "few", "roughly",
                         "about", "around", "nearly", "almost", "half", "one", "two", "three") \
+                and not (len(words) > 1 and words[1] in self.group_speakers) \
                 or len(words[0]) > 5 and words[0].endswith("est") and name[:1].islower():
             return False  # "the highest ever recorded": a superlative, not a speaker
         when = dates.find(name, self.lex) if any(ch.isdigit() for ch in name) or " ago" in low or \
@@ -927,7 +932,9 @@ class Attributor:
                 or _APPOSITIVE_AGE.match(text, fig_start) \
                 and re.search(r"[A-Z][\w'’.-]*,\s*$", text[max(0, fig_start - 40):fig_start]):
             return None  # "said Anna Brekke, 46, who": an age described by the outlet
-        before = [a for a in found if a.verb < fig_start]
+        # "the 34 per cent suggested by the exit poll, and turnout at 71.9 per cent": a passive agent
+        # speaks only for the figure it follows
+        before = [a for a in found if a.verb < fig_start and not a.passive]
         # "the 66 that the exit poll had projected", "the 3.2% forecast by the ministry": the
         # figure's own clause names its source.
         own = [a for a in found if fig_start < a.verb <= fig_start + 80 and (

@@ -362,9 +362,9 @@ def test_jsonl_bad_line_is_skipped_with_its_line_number(tmp_path):
     path = tmp_path / "feed.jsonl"
     good = {"published": "2024-11-01"}
     path.write_text("\n".join([
-        json.dumps({**good, "id": "a", "text": "Police said 40 people were arrested on Monday."}),
+        json.dumps({**good, "id": "a", "text": "Police said 40 people were arrested in Orsk on Monday."}),
         '{"id": "broken", "text": "no closing brace"',
-        json.dumps({**good, "id": "b", "text": "The mayor said 90 people were arrested on Monday."}),
+        json.dumps({**good, "id": "b", "text": "The mayor said 90 people were arrested in Orsk on Monday."}),
     ]) + "\n")
     result = run(["check", path])
     assert result.exit_code == 1, result.stderr  # the two good lines disagree: a warning
