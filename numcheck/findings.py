@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import combinations
 from types import SimpleNamespace
 
@@ -32,6 +33,7 @@ class Key:
     part: bool
 
     @classmethod
+    @lru_cache(maxsize=65536)
     def parse(cls, quantity: str) -> "Key":
         part = quantity.endswith("/part")
         base = quantity[:-5] if part else quantity
@@ -123,6 +125,9 @@ def within_window(rule: Rule, a: Claim, b: Claim) -> bool:
     Sunday") is of that day: two pinned figures must share it, one gets a day's grace."""
     apart = days_apart(a, b)
     pinned = (len(a.refers_to) == 10) + (len(b.refers_to) == 10)
+    if pinned == 2 and a.dated and b.dated and a.said_on and b.said_on and \
+            abs((a.said_on - b.said_on).days) > rule.window_days:
+        return False  # "the toll from Monday's landslide" given on Wednesday and on Saturday: two counts
     window = rule.window_days if pinned == 0 else 1 if pinned == 1 else 0
     if a.dated and b.dated and not pinned:
         # both sources' days are in the text ("on Tuesday", "on Thursday"): the window that
@@ -216,7 +221,23 @@ def same_quantity(a: Claim, b: Claim) -> bool:
         kb = Key(kb.cls, kb.subject, kb.place, _implied_period(b, ka.period), kb.part)
     elif kb.period and not ka.period:
         ka = Key(ka.cls, ka.subject, ka.place, _implied_period(a, kb.period), ka.part)
+    if ka.place and kb.place and ka.place != kb.place and one_place(a, ka.place, b, kb.place):
+        kb = Key(kb.cls, kb.subject, ka.place, kb.period, kb.part)
     return ka.compatible(kb)
+
+
+def one_place(a: Claim, pa: str, b: Claim, pb: str) -> bool:
+    """Two places that are one: a name written shorter ("the Pan-Oceanic Championships" for "the Pan-Oceanic
+    Athletics Championships"), or a place and the one it lies in where each figure's sentence names both
+    ("the village of Tambor in the Verhen district ... killing nine", "the toll in Tambor has risen to 23,
+    the Verhen district office said")."""
+    wa, wb = pa.split("-"), pb.split("-")
+    short, long = sorted((wa, wb), key=len)
+    it = iter(long)
+    if short[0] == long[0] and all(w in it for w in short):
+        return True
+    ta, tb = a.sentence_text.lower(), b.sentence_text.lower()
+    return " ".join(wb) in ta.replace("-", " ") and " ".join(wa) in tb.replace("-", " ")
 
 
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
@@ -368,6 +389,10 @@ class Stories:
             self.words[article] = self._content(" ".join(dict.fromkeys(sentences)))
         self._cache: dict[tuple[str, str], float] = {}
         self.frames = Frames(claims, skip)
+        self.mates: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for c in claims:
+            if c.quantity and not c.part_of:
+                self.mates[(c.article, c.sentence)].append(c)
         # names each article holds, and in how many articles each name is: a name that many of the articles
         # checked together hold ("Council", "Health") tells no story from another
         self.article_names = {a: {w.lower().removesuffix("'s").removesuffix("’s") for w in _NAME_INSIDE.findall(t)}
@@ -401,6 +426,14 @@ class Stories:
         # ("31 civilians were killed ... in Orsk", "Eighteen people died in ... the Orsk market").
         return share >= 2 * rule.same_story or (share >= rule.same_story and bool(self.story_names(a.article, b.article))) \
             or (share >= rule.same_story / 2 and bool(self.shared_names(a, b)))
+
+    def counterpart_beside(self, a: Claim, b: Claim) -> bool:
+        """``b``'s sentence holds another figure of the same quantity that repeats ``a`` ("14 farms in Kessing"
+        beside "three farms in Dalvin", and "14 farms" the day before): that one is ``a``'s, ``b`` is another
+        thing the sentence sets apart from it."""
+        span = interval(a, _EXACT, True)
+        return any(m is not b and m is not a and same_quantity(m, b) and not disjoint(span, interval(m, _EXACT, True))
+                   for m in self.mates.get((b.article, b.sentence), ()))
 
     def story_names(self, a: str, b: str) -> set[str]:
         """Names both articles hold that few of the articles checked together hold."""
@@ -476,7 +509,7 @@ def _finding(rule: Rule, claims: list[Claim], why: str, **fields) -> Finding:
 
 def _time_order(c: Claim):
     p = period(c)
-    return (p[0] if p else date.min, c.article, c.figure.start)
+    return (p[0] if p else date.min, c.said_on or date.min, c.article, c.figure.start)
 
 
 def _eligible(rule: Rule, claims: list[Claim]) -> list[Claim]:
@@ -518,7 +551,8 @@ def _pairs(rule: Rule, claims: list[Claim], *, rounding: bool, stories: Stories)
         if (a.id in wholes) != (b.id in wholes):
             continue  # "81 of the 150 seats": a total is compared with totals, not with a party's share
         if not _matches(rule, a, b) or not within_window(rule, a, b) \
-                or prediction_beside_fact(a, b) and not same_named_period(a, b) or not stories.related(a, b):
+                or prediction_beside_fact(a, b) and not same_named_period(a, b) or not stories.related(a, b) \
+                or stories.counterpart_beside(a, b) or stories.counterpart_beside(b, a):
             continue
         if rule.max_ratio and _ratio(a, b) > rule.max_ratio:
             continue  # 420 and 36,500 runners are not one count told two ways, but two counts
@@ -577,16 +611,22 @@ def named_wholes(claims: list[Claim]) -> set[str]:
 
 def linked(rule: Rule, stories: Stories, a: Claim, b: Claim) -> bool:
     """Two figures of a series: related (see Stories.related) and within the rule's ratio of each other
-    (a toll that goes from 12 to 40 has risen; 48,730 and 1,126 cases are two outbreaks)."""
-    return stories.related(a, b) and not (rule.max_ratio and _ratio(a, b) > rule.max_ratio)
+    (a toll that goes from 12 to 40 has risen; 48,730 and 1,126 cases are two outbreaks); in one sentence
+    only when it pins them to two days ("3,400 hectares by Friday and 9,800 by Sunday"); neither repeated
+    by a figure beside the other (see Stories.counterpart_beside)."""
+    return stories.related(a, b) and not (rule.max_ratio and _ratio(a, b) > rule.max_ratio) \
+        and (not same_sentence(a, b) or a.refers_to != b.refers_to and len(a.refers_to) == len(b.refers_to) == 10) \
+        and not stories.counterpart_beside(a, b) and not stories.counterpart_beside(b, a)
 
 
 def drift(rule: Rule, claims: list[Claim], stories: Stories) -> list[Finding]:
     wholes = named_wholes(claims)
     claims = [c for c in _eligible(rule, claims) if not c.part_of and period(c) is not None]
     groups: list[list[Claim]] = []
+    by_class: dict[str, list[list[Claim]]] = defaultdict(list)  # only claims of one class can be one quantity
     for claim in sorted(claims, key=_time_order):
-        for group in groups:
+        cls = Key.parse(claim.quantity).cls
+        for group in by_class[cls]:
             if all(_matches(rule, claim, other) and stories.same(rule, claim, other)
                    and (claim.id in wholes) == (other.id in wholes) for other in group) \
                     and any(linked(rule, stories, claim, other) for other in group):
@@ -594,6 +634,7 @@ def drift(rule: Rule, claims: list[Claim], stories: Stories) -> list[Finding]:
                 break
         else:
             groups.append([claim])
+            by_class[cls].append(groups[-1])
     out = []
     for group in groups:
         # a step of the series is two figures that are linked themselves, not only through others

@@ -151,3 +151,24 @@ def test_a_series_step_needs_its_two_figures_linked_and_within_ratio():
     a = "Maravia has recorded 48,730 suspected dengue cases since the start of the year, the Ministry of Health said."
     b = "Health officials in Maravia have recorded 1,126 suspected dengue cases since the start of the year."
     assert run(("a", a, date(2025, 3, 4)), ("b", b, date(2025, 9, 23))) == []
+
+
+def test_a_place_named_shorter_or_within_another_is_one_place():
+    a = ("Fourteen athletes at the Pan-Oceanic Athletics Championships in Port Sallow have fallen ill with "
+         "food poisoning, organisers said on Saturday.")
+    b = "The number of athletes sickened at the Pan-Oceanic Championships has reached 37, the organisers said on Monday."
+    assert [sorted(f.values) for f in run(("a", a, date(2025, 8, 2)), ("b", b, date(2025, 8, 4)))] == [[14, 37]]
+
+
+def test_a_toll_of_one_days_event_given_on_two_days_is_a_series():
+    a = ("The death toll from Monday's landslide in Tambor has risen to 23, the district office said on Wednesday.")
+    b = ("Rescuers have recovered 38 bodies from Monday's landslide in Tambor, the district office said on Saturday.")
+    found = run(("a", a, date(2025, 7, 9)), ("b", b, date(2025, 7, 12)))
+    assert [f.kind for f in found] == ["drift"]
+
+
+def test_a_figure_repeated_beside_another_is_not_that_other():
+    a = "Veterinary teams have culled chickens on 14 farms in Kessing, the agriculture ministry said on Wednesday."
+    b = ("Chickens have been culled on 14 farms in Kessing, the agriculture ministry said on Friday, and the virus "
+         "has been found at three farms in neighbouring Dalvin.")
+    assert run(("a", a, date(2026, 1, 7)), ("b", b, date(2026, 1, 9))) == []
