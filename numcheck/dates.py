@@ -50,7 +50,7 @@ def _compile(lex: Lexicon) -> dict[str, re.Pattern]:
     count = rf"(?i:\d+|{alternation(numbers, boundary=False)}|a|an)"
     units = alternation(d["ago_units"], boundary=False)
     year = r"(?:1[89]\d\d|20\d\d)"
-    before_month = "|".join(rf"(?<={w}\s)|(?<={w.capitalize()}\s)" for w in ("in", "since", "early", "late", "during",
+    before_month = "|".join(rf"(?<={w}\s)|(?<={w.capitalize()}\s)" for w in ("in", "since", "early", "late", "during", "its", "their",
                                                                             "until", "by", "from", "of", "next", "last", "this"))
     ordinal = alternation(d["quarter_ordinals"], boundary=False)
     parts = [

@@ -106,12 +106,19 @@ def own_time(fig: Figure, exprs, text: str, lo: int, limit: int, published, lex)
             if rx.fullmatch(text, fig.end, expr.start) and dates.can_be_said(expr, published, lex) \
                     and not text.startswith(("'s", "’s"), expr.end):  # "promised in last year's budget"
                 return expr, dates.resolve(expr, published, lex)
+            if _IN_ITS.fullmatch(text, fig.end, expr.start) and dates.can_be_said(expr, published, lex) \
+                    and re.match(r"\s+([\w-]+)", text[expr.end:expr.end + 30]) \
+                    and re.match(r"\s+([\w-]+)", text[expr.end:expr.end + 30]).group(1).lower() in lex.wordset("dates", "dated_documents"):
+                return expr, dates.resolve(expr, published, lex)  # "up from 2.5% in its April outlook"
             break
     for expr in reversed(exprs):
         if lo <= expr.start and expr.end <= fig.start and _WHICH_SAID.search(text, max(0, expr.start - 40), expr.start) \
                 and re.match(r"\s+that\b", text[expr.end:expr.end + 6]) and dates.can_be_said(expr, published, lex):
             return expr, dates.resolve(expr, published, lex)
     return None
+
+
+_IN_ITS = re.compile(r"\s+in\s+(?:its|their|his|her|the)\s+")
 
 
 class Occasions:
