@@ -76,6 +76,9 @@ _PEOPLE_AT = re.compile(r"[A-Za-z]+s\s+(?:at|from|of|with|in)\s")
 _INTERVIEW = re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)\s|\b[Ii]n\s+an\s+interview\s+with\s")
 _INTERVIEW_AFTER = re.compile(r"(?:on\s+\w+\s+)?in\s+an\s+interview\s+with\s")
 _SUBJECT_AFTER = re.compile(r"(?:,\s*\d{1,3},)?\s+(?:is|was|has|had|says|said|told|wrote)\b")
+# "a spokesperson for Kingsbridge Energy" is "Kingsbridge Energy spokesperson"
+_ROLE_FOR = re.compile(r"^(spokesperson|spokesman|spokeswoman|representative)\s+for\s+(?:the\s+)?(.+)$", re.I)
+_COURTESY = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame)\.?\s+", re.I)
 _CLAUSE_MARK = re.compile(r"[,;:”\"]")
 _PRONOUNS = {"he", "she", "they", "we", "i", "his", "her", "their"}
 _NOT_A_SPEAKER_START = re.compile(r"^(?:according|first|initially|originally|previously|already|once|on|in|at|last|this|next|yesterday|today|earlier|later|after|before|during|when|as|that|to|for|with)\b", re.I)
@@ -358,7 +361,7 @@ class Attributor:
         where = re.match(r"^(?:the\s+)?(?:country|city|region|province|state|capital|island|town)'s\s+(.+)$", name, re.I)
         if where and self.state.last_place:
             return f"{self.state.last_place}'s {where.group(1)}"  # "the city's civil protection service"
-        role = re.match(r"^(spokesperson|spokesman|spokeswoman|representative)\s+for\s+(?:the\s+)?(.+)$", name)
+        role = _ROLE_FOR.match(name)
         if role:
             return f"{self.canonical(role.group(2))} {role.group(1)}"  # "a spokesperson for Kingsbridge Energy"
         m = re.match(r"^(.+?)'s\s+(office|spokesperson|spokesman|spokeswoman|press office|team|aides?|campaign|ministry|government|administration)$", name)
@@ -401,7 +404,7 @@ class Attributor:
                 before = name[:runs[-1].start()].split()
                 if before and before[-1].lower() in self.org_nouns and not words[0].lower() in self.org_nouns:
                     return run  # "German drinks group Brauwald" is Brauwald
-                if not before and run != runs[-1].group(0) and re.match(r"(?i)(?:mr|mrs|ms|miss|dr|sir|dame)\.?\s", runs[-1].group(0)):
+                if not before and run != runs[-1].group(0) and _COURTESY.match(runs[-1].group(0)):
                     return run  # "Mr Zelensky", with no full name in this article: "Zelensky"
         if re.fullmatch(r"(?:the\s+)?(?:study's\s+)?(?:authors|researchers|study team|research team)", raw.lower()) \
                 and self.state.last_document_source:
@@ -1043,8 +1046,8 @@ def one_name_per_source(claims: list[Claim]) -> list[Claim]:
 def same_source(a: str, b: str, lex: Lexicon) -> bool:
     """Two names for one source, through the alias table ("the UN" = "United Nations")."""
     def norm(name: str) -> str:
-        low = re.sub(r"^(?:mr|mrs|ms|miss|dr|sir|dame)\.?\s+", "", _clean(name).lower().removeprefix("the "))
-        role = re.match(r"^(spokesperson|spokesman|spokeswoman|representative)\s+for\s+(?:the\s+)?(.+)$", low)
+        low = _COURTESY.sub("", _clean(name).lower().removeprefix("the "))
+        role = _ROLE_FOR.match(low)
         if role:
             low = f"{role.group(2)} {role.group(1)}"  # "spokeswoman for the health department"
         for canonical, others in lex["sources"]["aliases"].items():
