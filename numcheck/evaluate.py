@@ -18,7 +18,7 @@ import yaml
 
 from . import findings as findings_mod
 from . import lexicon, rulebook
-from .attribution import same_source as same_source_names
+from .names import same_source as same_source_names
 from .extract import extract
 from .pipeline import story_skip_words
 from .model import Article, Claim

@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import findings as findings_mod
 from . import lexicon, rulebook, suppress
-from .attribution import one_name_per_source
+from .names import one_name_per_source
 from .extract import extract
 from .ledger import Ledger, content_hash
 from .model import Article, Claim, Finding

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import claims_of
-from numcheck.attribution import same_source
+from numcheck.names import same_source
 
 CASES = Path(__file__).parent / "cases"
 
