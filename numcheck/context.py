@@ -101,6 +101,11 @@ _IN_WORD = re.compile(r"\s+in\s+([a-z]+)\b")
 _LIST_END = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:and|or)\b)")
 _WITH_FIGURE = re.compile(r"\bwith\s+$")
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:and|but|while|whereas|although)\b|\band\b|\bbut\b")
+# Matched at a position up to a limit, not on a slice: a slice to the sentence's end per figure is
+# quadratic in a long sentence.
+_OF_THE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
+_PER_THING = re.compile(r"\s+(?:per|a|an)\s+([a-z]+)\b")
+_NAMED_TAIL = re.compile(r"(?:\s+(?:from|of|in)\s+(?:[A-Z][\w'-]*\s*)+)?\s*,?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,9 +365,9 @@ class ContextReader:
             if plural and not self.plural_modifier(tokens, i):
                 break
         if head and (head.lower() in self.measure_heads or head.lower() in self.of_heads):
-            m = re.match(r"\s+of\s+(?:the\s+)?", text[head_end:limit])
+            m = _OF_THE_AFTER.match(text, head_end, limit)
             if m:
-                inner, inner_end = self.noun_after(text, head_end + m.end(), limit)
+                inner, inner_end = self.noun_after(text, m.end(), limit)
                 if inner:
                     return inner, inner_end
             elif before and head.lower() in self.measure_heads:
@@ -572,11 +577,12 @@ class ContextReader:
         """The thing measured before a figure: "Turnout was", "a death toll of", "Prices rose"."""
         if sentence_start is not None and sentence_start < floor and _AUX_START.match(text, floor, start):
             # "The deficit, the minister said, will narrow to 2.9%": the subject stands before the speaker
-            opening = text[sentence_start:floor].split(",")[0]
-            head, _ = self.noun_after(text, sentence_start, sentence_start + len(opening))
+            comma = text.find(",", sentence_start, floor)
+            opening_end = comma if comma >= 0 else floor  # the sentence up to its first comma
+            head, _ = self.noun_after(text, sentence_start, opening_end)
             if not head:
-                nxt = _TOKEN.search(text, sentence_start, sentence_start + len(opening))
-                head = self.noun_after(text, nxt.end(), sentence_start + len(opening))[0] if nxt else ""
+                nxt = _TOKEN.search(text, sentence_start, opening_end)
+                head = self.noun_after(text, nxt.end(), opening_end)[0] if nxt else ""
             if head and not head[0].isupper() or head and _sentence_initial(text, text.find(head, sentence_start)):
                 return singular(head, self.lex)
         # the subject may stand before an earlier figure of the clause: "attendance has risen 9% to 17,650"
@@ -764,7 +770,7 @@ class ContextReader:
     def money_target(self, text: str, fig: Figure, sentence_start: int, limit: int) -> str | None:
         """What money pays for: "£1.1bn will go on hospital repairs", "spend £45m over three years on
         stop-smoking services", "$20m in emergency financing", "€38.50 per share"."""
-        m = re.match(r"\s+(?:per|a|an)\s+([a-z]+)\b", text[fig.end:limit])
+        m = _PER_THING.match(text, fig.end, limit)
         if m and m.group(1) not in self.rate_units and m.group(1) not in self.units and self.is_noun(m.group(1)):
             return singular(m.group(1), self.lex)  # a price: "€38.50 per share", "€34.25 a share"
         m = self.purpose.match(text, fig.end, limit)
@@ -837,8 +843,8 @@ class ContextReader:
     def modality(self, text: str, floor: int, fig: Figure, limit: int) -> str:
         # After the figure, only cues that bind to it: "10,000 soldiers are being prepared to join".
         _, noun_end = self.noun_after(text, fig.end, limit)
-        tail = re.match(r"(?:\s+(?:from|of|in)\s+(?:[A-Z][\w'-]*\s*)+)?\s*,?\s*", text[noun_end:limit])
-        at = noun_end + (tail.end() if tail else 0)
+        tail = _NAMED_TAIL.match(text, noun_end, limit)
+        at = tail.end() if tail else noun_end
         for pattern, modality in self.modality_after:
             m = pattern.match(text, at, limit)
             if m:
@@ -879,6 +885,7 @@ class ContextReader:
         out: list[Context] = []
         earlier = history  # this sentence's figures are appended for a while, then taken off again
         base = len(history)
+        parts: dict[str, list[int]] = {}  # unit -> the figures of the sentence read as parts, in order
         for i, fig in enumerate(figs):
             floor = figs[i - 1].end if i else s_start
             limit = figs[i + 1].start if i + 1 < len(figs) else s_end
@@ -889,7 +896,7 @@ class ContextReader:
             if noun in self.measure_heads and noun != "total":
                 noun = self.referent(fig, earlier) or noun  # "officials put the figure at 280"
             if part is None:
-                part = self.whole_by_cue(text, fig, i, figs, base, earlier, out, s_start, noun)
+                part = self.whole_by_cue(text, fig, i, figs, base, earlier, out, s_start, noun, parts)
             of_next = _OF_THE_NEXT.match(text, fig.end)
             if i + 1 < len(figs) and of_next and of_next.end() == figs[i + 1].start:
                 part = base + i + 1  # "81 of the 150 seats", "nine of their last 12 games": the whole comes next
@@ -906,6 +913,8 @@ class ContextReader:
             earlier.append((fig, noun, ""))
             modality = self.modality(text, s_start, fig, s_end)
             out.append(Context(noun, modality, part))
+            if part is not None:
+                parts.setdefault(fig.unit, []).append(i)
         del earlier[base:]
         return out
 
@@ -963,7 +972,8 @@ class ContextReader:
         return ""
 
     def whole_by_cue(self, text: str, fig: Figure, i: int, figs: list[Figure], base: int,
-                     earlier: list, done: list[Context], s_start: int, noun: str = "") -> int | None:
+                     earlier: list, done: list[Context], s_start: int, noun: str,
+                     parts: dict[str, list[int]]) -> int | None:
         """The whole a figure belongs to by its wording: "Of the 40 vehicles ..., 18",
         "including 150", "accounted for 780", "another 190" (a sibling of the part before)."""
         if i == 1 and _SENTENCE_OF_THE.fullmatch(text, s_start, figs[0].start):
@@ -974,8 +984,10 @@ class ContextReader:
         lead = text[max(s_start, fig.start - 40):fig.start].lower()
         another = re.search(r"\banother\s*$", lead)
         if another or re.search(r"\band\s+(?:[a-z-]+\s+){0,3}(?:for\s+)?$", lead):
-            for j in range(len(done) - 1, -1, -1):  # a list of parts in one sentence, in one unit
-                if done[j].part_of is not None and done[j].part_of != base + i and figs[j].unit == fig.unit:
+            # a list of parts in one sentence, in one unit; ``parts`` holds them by unit, and only the
+            # figure right before ("81 of the 150") can be a part of this one
+            for j in reversed(parts.get(fig.unit, [])[-2:]):
+                if done[j].part_of != base + i:
                     return done[j].part_of
             if another:  # "another 190" goes on from a part in the sentence before
                 for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):

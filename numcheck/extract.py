@@ -73,6 +73,20 @@ def _parts_of_totals(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim
     return out
 
 
+def _floors(found, figs: list[Figure], s_start: int) -> list[int]:
+    """Per figure, where its reported content starts: the furthest end of an attribution whose
+    verb and end come before the figure (else the sentence start). One sweep, not one pass over
+    the attributions per figure."""
+    ready = sorted((max(a.end, a.verb + 1), a.end) for a in found)  # by when an attribution is before a figure
+    out, k, best = [], 0, None
+    for fig in figs:  # in text order
+        while k < len(ready) and ready[k][0] <= fig.start:
+            best = ready[k][1] if best is None else max(best, ready[k][1])
+            k += 1
+        out.append(s_start if best is None else best)
+    return out
+
+
 def extract(article: Article, lex: Lexicon) -> list[Claim]:
     text = article.text
     figures = find_figures(text, lex)
@@ -121,15 +135,14 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 sent_figs.append(figures[index])
             index += 1
         exprs = dates.find(text, lex, s_start, s_end)
-        occasions.sentence(number, s_start, exprs, found, bool(sent_figs))
+        occasions.sentence(number, s_start, exprs, found, bool(sent_figs), s_end)
         if not sent_figs:
             if found:
                 last = found[-1]
                 carried = (last.source, last.via, last.source_type) + occasions.date(last)[1:3]
             continue
         sentence_text = text[s_start:s_end]  # one copy shared by the sentence's claims
-        floors = [max([a.end for a in found if a.end <= fig.start and a.verb < fig.start] or [s_start])
-                  for fig in sent_figs]
+        floors = _floors(found, sent_figs, s_start)
         contexts = reader.read(text, span, sent_figs, history, floors)
         for j, (fig, ctx) in enumerate(zip(sent_figs, contexts)):
             quote = quote_for(text, fig.start, quotes)

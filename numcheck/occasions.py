@@ -9,6 +9,7 @@ quarter", "by 2030", "next month", a day it is pinned to).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from . import dates
@@ -42,20 +43,39 @@ _OBJECT_GAP = re.compile(r"[,;:“”\"]|\b(?:that|which|who|after|before|when|w
 # budget, will"; a figure and a time on either side of one do not go together.
 _ASIDE = re.compile(r",\s*(?:which|who|whose|an?|(?:\w+ly\s+|first\s+)?\w+ed)\b(?:[^,;]|,(?=\d))*,(?!\d)")
 _COMMA = re.compile(r",(?!\d)|;")
+# The opening of an aside, and what ends one's body: how _ASIDE scans, so that the asides before
+# a point can be had from one scan of the sentence.
+_ASIDE_OPEN = re.compile(r",\s*(?:which|who|whose|an?|(?:\w+ly\s+|first\s+)?\w+ed)\b")
+_SAME = re.compile(r"\bsame\b")
+# Where the 60th run of non-blanks after a point starts: no gap _said_on reads holds so many words.
+_GAP_RUNS = re.compile(r"\s*(?:\S+\s+){59}")
 # Leading the sentence, with no figure between it and the speaker: "On Monday the board put",
 # "Sentencing him on Tuesday, Judge Hollis said", "In its update yesterday, the authority said".
 _OPENING = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?(?:on\s+)?$|\s*(?:In|At|During|[A-Z][a-z]+ing)\b[^,\d]{0,40}$")
 
 
-def _said_on(candidates, att, text, published, lex, quotes=(), sentence_start=0, found=()):
+def _said_on(candidates, att, text, published, lex, quotes=(), sentence_start=0, found=(), starts=None, openers=None):
     """The time expression (of ``candidates``, those that can tell when something was said)
     that dates the attribution, resolved; else None.
 
     It follows the verb ("said last week"), sits inside the attribution, follows the
     verb's object ("put the death toll at 34 on Monday"), or leads the sentence with
     no figure between ("Speaking on Tuesday, the commander said").
+
+    ``starts`` (the candidates' starts) and ``openers`` (the candidates _OPENING allows) spare a
+    pass over all of a long sentence's times for each of its attributions.
     """
-    for expr in candidates:
+    k = bisect_left(starts, min(att.start, att.end - 1)) if starts is not None else 0  # none before can date it
+    reach = None
+    while k < len(candidates):
+        expr = candidates[k]
+        k += 1
+        if expr.start > att.end + 120:  # only a gap of _SAID_PHRASE, _ISSUED or _TOLD_WHOM is so long
+            if reach is None:
+                runs = _GAP_RUNS.match(text, att.end)
+                reach = runs.end() if runs else len(text)
+            if expr.start > reach:
+                break
         if att.start <= expr.start and expr.end <= att.end:
             if re.search(r",\s+(?:which|who)\b[^,]*$", text[att.start:expr.start]) or "year" in expr.text \
                     and re.search(r"\d", text[att.start:expr.start]):
@@ -63,17 +83,18 @@ def _said_on(candidates, att, text, published, lex, quotes=(), sentence_start=0,
             return expr, dates.resolve(expr, published, lex)
         if att.end - 1 <= expr.start <= att.end + _SAID_GAP:
             return expr, dates.resolve(expr, published, lex)
-        gap = text[att.end:expr.start]
-        if expr.start >= att.end and (_SAID_PHRASE.fullmatch(gap) or _ISSUED.fullmatch(gap)):
+        if expr.start >= att.end and (_SAID_PHRASE.fullmatch(text, att.end, expr.start)
+                                      or _ISSUED.fullmatch(text, att.end, expr.start)):
             return expr, dates.resolve(expr, published, lex)  # "said in a statement on Thursday"
-        if expr.start >= att.end and text.startswith(("told", "tell", "Told"), att.verb) and _TOLD_WHOM.fullmatch(gap) \
-                and not any(ch.isdigit() for ch in gap):
+        if expr.start >= att.end and text.startswith(("told", "tell", "Told"), att.verb) \
+                and _TOLD_WHOM.fullmatch(text, att.end, expr.start) \
+                and not any(ch.isdigit() for ch in text[att.end:expr.start]):
             return expr, dates.resolve(expr, published, lex)
         if expr.start >= att.end and _object_time(text, att, expr, lex, found, quotes):
             return expr, dates.resolve(expr, published, lex)  # "announced €1.5 million in aid on Monday"
-    for expr in reversed(candidates):
+    for expr in reversed(candidates if openers is None else openers):
         # only a time that opens the sentence: "Speaking on Tuesday, the commander said"
-        if expr.end <= att.start and _OPENING.match(text[sentence_start:expr.start]) \
+        if expr.end <= att.start and _OPENING.match(text, sentence_start, expr.start) \
                 and re.fullmatch(r"[\s,]*(?:the\s+)?", text[expr.end:att.start]) is not None \
                 and not quote_for(text, expr.start, quotes):
             return expr, dates.resolve(expr, published, lex)
@@ -87,8 +108,10 @@ def _object_time(text, att, expr, lex, found, quotes) -> bool:
     if "year" in expr.text.lower():
         return False
     verb = re.match(r"[\w-]+", text[att.verb:att.verb + 20])
+    if expr.start - att.end > 120:
+        return False
     gap = text[att.end:expr.start]
-    return bool(verb) and verb.group(0).lower() in lex.wordset("dates", "giving_verbs") and len(gap) <= 120 \
+    return bool(verb) and verb.group(0).lower() in lex.wordset("dates", "giving_verbs") \
         and not _OBJECT_GAP.search(gap) and not text.startswith(("'s", "’s"), expr.end) \
         and not any(att.end <= other.start < expr.start for other in found) and not quote_for(text, expr.start, quotes)
 
@@ -134,11 +157,19 @@ class Occasions:
         self.latest: tuple[int, date | None, str, bool] | None = None  # the latest dated statement of anyone
         self.memo: dict = {}
 
-    def sentence(self, number: int, s_start: int, exprs, found, figures: bool) -> None:
+    def sentence(self, number: int, s_start: int, exprs, found, figures: bool, s_end: int | None = None) -> None:
         """Date the sentence's attributions in order. Only a sentence with figures leaves its
         speakers' occasions for the sentences after it to go on with."""
         self.number, self.s_start, self.found, self.memo, self.exprs = number, s_start, found, {}, exprs
+        self.s_end = len(self.text) if s_end is None else s_end
+        self.spoken: set = set()  # the time expressions that date a statement, as self.memo gives them
+        self.expr_starts = [e.start for e in exprs]
+        self._ends: tuple | None = None  # built when needed: see _last_ending_by
+        self._aside_scan: tuple | None = None  # see _asides
+        self._same_end: int | None = None  # see _same_by
         self.candidates = [e for e in exprs if dates.can_be_said(e, self.published, self.lex)] if found else []
+        self.candidate_starts = [e.start for e in self.candidates]
+        self.openers = [e for e in self.candidates if _OPENING.match(self.text, s_start, e.start)]
         self.keep = figures
         for att in found:
             self.date(att)
@@ -150,20 +181,19 @@ class Occasions:
             return self.memo[key]
         text, published = self.text, self.published
         expr, (when, grain) = _said_on(self.candidates, att, text, published, self.lex, self.quotes, self.s_start,
-                                       self.found)
+                                       self.found, self.candidate_starts, self.openers)
         explicit = expr is not None and when is not None
         if expr is None:
-            before = [a for a in self.found if a.end <= att.start]
-            prior = self.memo.get((before[-1].start, before[-1].end, before[-1].source)) if before else None
+            before = self._last_ending_by(att.start)
+            prior = self.memo.get((before.start, before.end, before.source)) if before else None
             last = self.by_source.get(att.source)
-            if prior and prior[3] and re.search(r"\band\s+(?:also\s+)?$", text[before[-1].end:att.verb]):
+            if prior and prior[3] and re.search(r"\band\s+(?:also\s+)?$", text[before.end:att.verb]):
                 _, when, grain, explicit = prior  # "said on Monday that ... and expected": one occasion
             elif last and self.number - last[0] <= 2 and self._goes_on(att) or last and self.number - last[0] <= 2 \
                     and att.source_type in ("person", "official") and not re.match(r"told\s+(?:the\s+)?[A-Z]", text[att.verb:att.verb + 12]):
                 # "Daras told the same briefing": the same occasion; "Mr Oyelaran told Channel 6": a new one
                 _, when, grain, explicit = last
-            elif self.latest and self.number - self.latest[0] <= 2 and \
-                    re.search(r"\bsame\b", text[self.s_start:att.end + 30]):
+            elif self.latest and self.number - self.latest[0] <= 2 and self._same_by(att.end + 30):
                 _, when, grain, explicit = self.latest  # "In the same statement, the agency said"
             elif published is not None:
                 when, grain = published, "day"
@@ -173,7 +203,60 @@ class Occasions:
         if explicit:
             self.latest = record
         self.memo[key] = (expr, when, grain, explicit)
+        self.spoken.add(expr)
         return self.memo[key]
+
+    def _last_ending_by(self, pos: int):
+        """The last of the sentence's attributions (in their order) that ends by ``pos``, or None:
+        what [a for a in found if a.end <= pos][-1] gives, without a pass over all of them."""
+        if self._ends is None:
+            order = sorted(range(len(self.found)), key=lambda k: self.found[k].end)
+            latest, best = [], -1
+            for k in order:
+                best = max(best, k)
+                latest.append(best)
+            self._ends = ([self.found[k].end for k in order], latest)
+        ends, latest = self._ends
+        n = bisect_right(ends, pos)
+        return self.found[latest[n - 1]] if n else None
+
+    def _same_by(self, end: int) -> bool:
+        """Whether the word "same" stands in text[s_start:end] (the sentence and a little after),
+        from one search of the sentence instead of one per attribution."""
+        text, start = self.text, self.s_start
+        if end > self.s_end + 30:  # an attribution after the sentence (a quote's closing speaker)
+            return _SAME.search(text[start:end]) is not None
+        if self._same_end is None:
+            m = _SAME.search(text, start, self.s_end + 30)
+            self._same_end = m.end() if m else -1
+        if 0 <= self._same_end <= end:
+            return True
+        # a "same" the end cuts off ("samey" read up to its "y"): the slice ends its word
+        return end - 4 >= start and _SAME.fullmatch(text, end - 4, end) is not None
+
+    def _asides(self, hi: int) -> list[tuple[int, int]]:
+        """The spans _ASIDE.finditer(text, s_start, hi) gives, from one scan of the sentence.
+
+        Up to the last comma or semicolon that ends an aside's body before hi - 1, the asides are
+        those of the whole sentence; after it, an aside can only close on a comma right at hi - 1.
+        """
+        text, start = self.text, self.s_start
+        if self._aside_scan is None:
+            whole = [m.span() for m in _ASIDE.finditer(text, start, self.s_end)]
+            ends = [m.start() for m in _COMMA.finditer(text, start, self.s_end)]
+            opens = [(m.start(), m.end()) for m in _ASIDE_OPEN.finditer(text, start, self.s_end)]
+            self._aside_scan = (whole, [a[0] for a in whole], ends, opens, [o[0] for o in opens])
+        whole, whole_starts, ends, opens, open_starts = self._aside_scan
+        k = bisect_left(ends, hi - 1)
+        last_end = ends[k - 1] if k else None  # the last place an aside's body ends before hi - 1
+        n = bisect_left(whole_starts, last_end) if last_end is not None else 0
+        out = whole[:n]
+        if hi - 1 >= start and text[hi - 1] == ",":
+            resume = max(last_end if last_end is not None else start, out[-1][1] if out else start)
+            j = bisect_left(open_starts, resume)
+            if j < len(opens) and opens[j][0] < hi - 1 and opens[j][1] <= hi - 1:
+                out.append((opens[j][0], hi))
+        return out
 
     def period(self, fig: Figure, said_expr, window: tuple[int, int], att=None) -> tuple[str, str]:
         """(period, day) a figure is about. The period: the year, quarter or month its clause
@@ -189,18 +272,21 @@ class Occasions:
         """
         lo, hi = window
         text = self.text
-        spoken = {m[0] for m in self.memo.values()}
-        asides = [m.span() for m in _ASIDE.finditer(text, self.s_start, hi)]
+        spoken = self.spoken
+        exprs = self.exprs[bisect_left(self.expr_starts, lo):bisect_left(self.expr_starts, hi)] if lo < hi else []
+        asides = self._asides(hi) if exprs else []
+        aside_starts = [a[0] for a in asides]
         speaker = (att.start, att.end) if att is not None else (0, 0)
 
         def aside(pos: int):
-            return next((a for a in asides if a[0] <= pos < a[1]), None)
+            k = bisect_right(aside_starts, pos) - 1
+            return asides[k] if k >= 0 and pos < asides[k][1] else None
 
         def rank(expr):
             between = text[fig.end:expr.start] if expr.start >= fig.end else text[expr.end:fig.start]
             return (_COMMA.search(between) is not None, expr.start < fig.end, len(between))
         period = day = ""
-        for expr in sorted((e for e in self.exprs if lo <= e.start < hi and (e.start >= fig.end or e.end <= fig.start)),
+        for expr in sorted((e for e in exprs if e.start >= fig.end or e.end <= fig.start),
                            key=rank):
             if expr is said_expr or expr in spoken or speaker[0] <= expr.start < speaker[1] \
                     or aside(expr.start) != aside(fig.start):
