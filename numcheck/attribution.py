@@ -114,7 +114,9 @@ class Attributor(Names):
         self._verbs_of: list | None = None  # the attributions of the last long sentence, by verb
         self._verbs: list[int] = []
 
-    def make(self, phrase: str, via: str, start: int, end: int, verb: int) -> Attribution | None:
+    def make(self, phrase: str, via: str, start: int, end: int, verb: int, context: str = "") -> Attribution | None:
+        """The attribution to ``phrase``; ``context`` is the text around the speaker, which may
+        say they are unnamed ("a diplomat who asked not to be named")."""
         owner = self.document_owner(phrase)
         if owner:
             phrase = owner
@@ -122,6 +124,8 @@ class Attributor(Names):
         name = self.canonical(phrase)
         if not name:
             return None
+        if self.unnamed.search(phrase) or context and self.unnamed.search(context):
+            self.state.anonymous.add(name)  # "an unnamed South Korean official": the name keeps no trace of it
         via_name = self.canonical(via) if via else ""
         if via_name and self.outlet.lower().endswith(via_name.lower().removeprefix("the ")):
             via_name = ""  # "told the Post" in the Post: nobody relays
@@ -439,7 +443,8 @@ class Attributor(Names):
                 via, close = self._interview_outlet(text, verb_end, after.end())
                 close = max(close, verb_end)
             doc = self.rx["in_document"].match(text, close, end)
-            a = self._interviewed(self.make(subject, via, sub_start, close, verb_start), text[max(sentence_start, verb_start - 300):min(end, verb_end + 300)])
+            a = self._interviewed(self.make(subject, via, sub_start, close, verb_start, text[sub_start:verb_start]),
+                                  text[max(sentence_start, verb_start - 300):min(end, verb_end + 300)])
             if a and doc:
                 self.state.last_document_source = a.source
             return a
@@ -450,7 +455,8 @@ class Attributor(Names):
             if right and re.match(r"one\s+(?!of\b)[a-z]+", right.group(1)) and right.group(1).split()[1] in self.person_nouns:
                 # "said one resident of Falcon Road": a person described
                 phrase = right.group(1)[4:]
-                return self._interviewed(self.make(phrase, "", verb_start, verb_end + right.end(), verb_start),
+                close = verb_end + right.end()
+                return self._interviewed(self.make(phrase, "", verb_start, close, verb_start, text[close:min(end, close + 80)]),
                                          text[max(sentence_start, verb_start - 300):min(end, verb_end + 300)])
             if right and not self.is_speaker(right.group(1)) and re.match(r"one\s+of\s+", right.group(1)) \
                     and _APPOSITIVE_NAME.match(text, verb_end + right.end(), end):

@@ -83,6 +83,7 @@ class _State:
     last_person: str = ""
     told: dict[str, str] = field(default_factory=dict)  # person -> the outlet they first spoke to
     last_place: str = ""  # "across Porto Sul": what "the city's" means
+    anonymous: set[str] = field(default_factory=set)  # sources introduced as unnamed
 
 def _clean(phrase: str) -> str:
     phrase = " ".join(phrase.replace("’", "'").split())
@@ -142,6 +143,7 @@ class Names:
         self.media_nouns = lex.wordset("speech", "media_nouns")
         self.org_noun_kinds = {k.lower(): {w.lower() for w in v} for k, v in lex["speech"]["org_noun_kinds"].items()}
         self.commentators = lex.wordset("speech", "commentators")
+        self.unnamed = re.compile(rf"\b(?:{alternation(lex['sources']['types']['anonymous'], boundary=False)})\b", re.I)
         self.group_speakers = lex.wordset("speech", "group_speakers")
         self.title_words = {w for w in lex.wordset("speech", "titles") if " " not in w} - {
             "foreign", "defence", "defense", "health", "finance", "interior", "home", "trade", "education",
@@ -161,6 +163,8 @@ class Names:
     def source_type(self, name: str) -> str:
         if name == self.outlet:
             return "outlet"
+        if name in self.state.anonymous:
+            return "anonymous"
         found = self._types_seen.get(name)
         if found is None:
             found = self._types_seen[name] = self._source_type(name)
