@@ -63,6 +63,13 @@ CASES = {
                                        "told reporters that 300 homes were lost ", n),
     "long_sentence_no_figures": lambda n: _repeat("and the river rose over the banks of the old town ", n),
     "said_chains": lambda n: _repeat("the minister said the official told Reuters ", n) + "that 40 died.",
+    # one endless sentence of dated statements, times, money, parts and asides
+    "dated_statements": lambda n: _repeat("police said on Monday that 40 people died in the third quarter and ", n),
+    "said_in": lambda n: _repeat("the mayor said in the town that 40 homes were lost on Friday and ", n),
+    "money_parts": lambda n: _repeat("the council spent £40m, including £12m on roads, and another £3m of it ", n),
+    "asides": lambda n: _repeat("the race, which was first held in 1984, raised $4.6m in 2023 and ", n),
+    "totals": lambda n: _repeat("In total 2,600 homes were flooded across the borough. In Brayside alone 1,900 homes "
+                                "were flooded. ", n),
 }
 
 

@@ -27,6 +27,9 @@ _BY = re.compile(r"\bby\s+(?:(?:early|late|mid-?|the\s+(?:start|end|beginning|mi
 # ("would carry 30,000 vehicles when it opens in June": 'when', 'once', 'after' go on with it).
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()“”\"—–]|\b(?:that|which|who|whom|while|whereas|but|because|although|though)\b",
                            re.I)
+# A character no opening time's prefix ("From", "By", blanks, quotes) can lose: after one, a time
+# does not open its sentence.
+_NOT_OPENING = re.compile(r"[^\sFromBy\"“]")
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 
 
@@ -90,13 +93,19 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> lis
     rx = lex.regex("dates", _compile)
     found = []
     stop = len(text) if end is None else end
+    sport = None  # whether the sentence names a game ("12 points in the third quarter"): searched once
+    content = _NOT_OPENING.search(text, start, stop)
+    content = content.start() if content else stop  # text[start:content] may still be an opening's prefix
     for m in rx["find"].finditer(text, start, stop):
         kind = m.lastgroup or "relative"
         before = text[max(start, m.start() - 40):m.start()]
         if kind in ("weekday", "day") and _UNTIL.search(before[-8:]):
             continue  # "the week to Sunday": a bound, not the day itself
-        if kind == "quarter" and rx["sport"].search(text, start, stop):
-            continue  # "12 points in the third quarter", "in the second half of the match"
+        if kind == "quarter":
+            if sport is None:
+                sport = rx["sport"].search(text, start, stop) is not None
+            if sport:
+                continue  # "12 points in the third quarter", "in the second half of the match"
         lookback = text[max(start, m.start() - 100):m.start()]
         bound = "since" if "since" in lookback and (_SINCE.search(before) or rx["since_event"].search(lookback)) \
             else "by" if _BY.search(before[-25:]) else ""
@@ -107,7 +116,8 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> lis
             breaks = [b.end() for b in _CLAUSE_BREAK.finditer(lookback)]
             forward = m.group(0).lower().startswith("next ") or bool(rx["forward_adjective"].search(before)) or \
                 bool(rx["forward"].search(lookback, breaks[-1] if breaks else 0))
-            if not forward and not text[start:m.start()].strip(" \n\"“").replace("From", "").replace("By", "").strip():
+            if not forward and m.start() <= content \
+                    and not text[start:m.start()].strip(" \n\"“").replace("From", "").replace("By", "").strip():
                 # an opening time goes with the clause after it: "From 1 July, the tax will rise"
                 after = _CLAUSE_BREAK.search(text, m.end() + 1, stop)
                 forward = bool(rx["forward"].search(text[m.end():after.start() if after else stop]))

@@ -6,7 +6,7 @@ mapped over processes or a cluster engine without change.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from datetime import date
@@ -35,24 +35,48 @@ def quantity_key(cls: str, subject: str, place: str, period: str) -> str:
 
 def _parts_of_totals(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     """"2,600 homes across the borough ... in Brayside alone 1,900 homes": a figure for one
-    place, after a total for the whole area, is a part of that total."""
+    place, after a total for the whole area, is a part of that total.
+
+    A claim is made a part at most once; the claims a total can take are indexed once (by class,
+    unit and modality), so that no total goes through all the claims after it."""
     cues = lex.regex("total_cues", lambda lx: re.compile(
         r"\b(?:" + "|".join(re.escape(c) for c in lx["nouns"]["total_cues"]) + r")\b", re.I))
     out = list(claims)
     by_id = {c.id: c for c in out}
     # "81 of the 150 seats": a whole named after its part is the total of a breakdown
     named_totals = {c.part_of for c in out if c.part_of in by_id and c.figure.start < by_id[c.part_of].figure.start}
+    sentence_of = [c.sentence for c in out]  # in text order
+    # a named total takes the smaller figures of its class in the next two sentences: by value, per sentence
+    smaller: dict[tuple, list[tuple[float, int]]] = {}
+    # a total with a cue takes the figures of its class for a place in any later sentence
+    placed: dict[tuple, list[int]] = {}
+    for index, c in enumerate(out):
+        if c.part_of:
+            continue
+        if c.figure.value == c.figure.value:  # not NaN: NaN is smaller than nothing
+            smaller.setdefault((c.quantity.split("/")[0], c.figure.unit, c.modality, c.sentence), []) \
+                .append((c.figure.value, index))
+        bits = c.quantity.split("@")[0].split("/")
+        if len(bits) >= 3 and bits[2] != "-":
+            placed.setdefault((bits[0], c.figure.unit, c.modality), []).append(index)
+    for values in smaller.values():
+        values.sort()
+    taken = dict.fromkeys(smaller, 0)  # how many of each list are taken or dead
+    placed_done = {k: len(v) for k, v in placed.items()}  # from where on each list is all taken
+
+    def make_part(p_index: int, total: Claim) -> None:
+        out[p_index] = replace(out[p_index], part_of=total.id, quantity=f"{total.quantity}/part")
     for t_index, total in enumerate(out):
         key = total.quantity.split("@")[0].split("/")
         if total.id in named_totals:
-            for p_index in range(t_index + 1, len(out)):
-                part = out[p_index]
-                if part.sentence > total.sentence + 2:
-                    break
-                if not part.part_of and part.sentence > total.sentence and part.quantity.split("/")[0] == key[0] \
-                        and part.figure.unit == total.figure.unit and part.modality == total.modality \
-                        and part.figure.value < total.figure.value:
-                    out[p_index] = replace(part, part_of=total.id, quantity=f"{total.quantity}/part")
+            for sentence in (total.sentence + 1, total.sentence + 2):
+                bucket = (key[0], total.figure.unit, total.modality, sentence)
+                values = smaller.get(bucket, ())
+                while taken.get(bucket, 0) < len(values) and values[taken[bucket]][0] < total.figure.value:
+                    p_index = values[taken[bucket]][1]
+                    taken[bucket] += 1
+                    if not out[p_index].part_of:
+                        make_part(p_index, total)
             continue
         if total.part_of or not total.quantity or len(key) < 3 or key[2] != "-":
             continue
@@ -62,14 +86,13 @@ def _parts_of_totals(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim
         window = text[start:stop if stop >= 0 else total.figure.end + 300]
         if not cues.search(window):
             continue
-        for p_index in range(t_index + 1, len(out)):
-            part = out[p_index]
-            bits = part.quantity.split("@")[0].split("/")
-            if part.part_of or len(bits) < 3 or bits[0] != key[0] or bits[2] in ("-", key[2]) \
-                    or part.figure.unit != total.figure.unit or part.modality != total.modality \
-                    or part.sentence == total.sentence:
-                continue
-            out[p_index] = replace(part, part_of=total.id, quantity=f"{total.quantity}/part")
+        bucket = (key[0], total.figure.unit, total.modality)
+        indices = placed.get(bucket, [])
+        first = bisect_left(indices, bisect_right(sentence_of, total.sentence))  # from the next sentence on
+        for p_index in indices[first:placed_done.get(bucket, 0)]:
+            if not out[p_index].part_of:
+                make_part(p_index, total)
+        placed_done[bucket] = min(first, placed_done.get(bucket, 0))
     return out
 
 
@@ -155,7 +178,8 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                 source, via, stype = att.source, att.via, att.source_type
                 expr, said_on, grain, explicit = occasions.date(att)
                 own = own_time(fig, exprs, text, att.end if att.end <= fig.start else s_start,
-                                sent_figs[j + 1].start if j + 1 < len(sent_figs) else s_end, published, lex)
+                                sent_figs[j + 1].start if j + 1 < len(sent_figs) else s_end, published, lex,
+                                occasions.expr_starts, occasions.which_said())
                 if own is not None:  # "up from 22 reported last week"
                     expr, (said_on, grain), explicit = own[0], own[1], True
                 if att.verb < fig.start:

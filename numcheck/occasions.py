@@ -116,15 +116,25 @@ def _object_time(text, att, expr, lex, found, quotes) -> bool:
         and not any(att.end <= other.start < expr.start for other in found) and not quote_for(text, expr.start, quotes)
 
 
-def own_time(fig: Figure, exprs, text: str, lo: int, limit: int, published, lex):
+def _which_said(expr, text: str, published, lex) -> bool:
+    """ "PitchGrid, which said last week that": a time in the source's relative clause, before "that"."""
+    return _WHICH_SAID.search(text, max(0, expr.start - 40), expr.start) is not None \
+        and re.match(r"\s+that\b", text[expr.end:expr.end + 6]) is not None and dates.can_be_said(expr, published, lex)
+
+
+def own_time(fig: Figure, exprs, text: str, lo: int, limit: int, published, lex, starts=None, which_said=None):
     """The time a figure was given, when its own clause says it ("up from 22 reported last week",
     "the death toll of 11 he had given on Monday evening", "PitchGrid, which said last week that
-    about one in three"), resolved; else None."""
+    about one in three"), resolved; else None.
+
+    ``starts`` (of ``exprs``) and ``which_said`` (the times of ``exprs`` _which_said allows) spare
+    a pass over all of a long sentence's times for each of its figures."""
     rx = lex.regex("own_time", lambda lx: re.compile(
         r"(?:\s*[\w'’-]+){0,3}?\s*(?:(?:that|which)\s+)?(?:(?:he|she|it|they|we|officials|the\s+[\w-]+)\s+)?"
         r"(?:had\s+|has\s+|have\s+)?(?:" + "|".join(sorted(lx.wordset("dates", "statement_verbs"))) + r")"
         r"(?:\s+by\s+[^,;:\d“”\"]{0,40}?)?\s+(?:in\s+)?", re.I))
-    for expr in exprs:
+    first = 0 if starts is None else bisect_left(starts, fig.end)  # the times before it are passed over
+    for expr in exprs[first:first + 1] if starts is not None else exprs:
         if fig.end <= expr.start < limit:
             if rx.fullmatch(text, fig.end, expr.start) and dates.can_be_said(expr, published, lex) \
                     and not text.startswith(("'s", "’s"), expr.end):  # "promised in last year's budget"
@@ -134,10 +144,13 @@ def own_time(fig: Figure, exprs, text: str, lo: int, limit: int, published, lex)
                     and re.match(r"\s+([\w-]+)", text[expr.end:expr.end + 30]).group(1).lower() in lex.wordset("dates", "dated_documents"):
                 return expr, dates.resolve(expr, published, lex)  # "up from 2.5% in its April outlook"
             break
-    for expr in reversed(exprs):
-        if lo <= expr.start and expr.end <= fig.start and _WHICH_SAID.search(text, max(0, expr.start - 40), expr.start) \
-                and re.match(r"\s+that\b", text[expr.end:expr.end + 6]) and dates.can_be_said(expr, published, lex):
-            return expr, dates.resolve(expr, published, lex)
+    if which_said is None:
+        which_said = [e for e in exprs if _which_said(e, text, published, lex)]
+    k = bisect_left(which_said, fig.start, key=lambda e: e.start)
+    while k > 0 and which_said[k - 1].start >= lo:  # the nearest before the figure, from lo on
+        k -= 1
+        if which_said[k].end <= fig.start:
+            return which_said[k], dates.resolve(which_said[k], published, lex)
     return None
 
 
@@ -170,6 +183,7 @@ class Occasions:
         self.candidates = [e for e in exprs if dates.can_be_said(e, self.published, self.lex)] if found else []
         self.candidate_starts = [e.start for e in self.candidates]
         self.openers = [e for e in self.candidates if _OPENING.match(self.text, s_start, e.start)]
+        self._which_said: list | None = None  # see which_said
         self.keep = figures
         for att in found:
             self.date(att)
@@ -205,6 +219,12 @@ class Occasions:
         self.memo[key] = (expr, when, grain, explicit)
         self.spoken.add(expr)
         return self.memo[key]
+
+    def which_said(self) -> list:
+        """The sentence's times in a source's relative clause ("which said last week that"), for own_time."""
+        if self._which_said is None:
+            self._which_said = [e for e in self.exprs if _which_said(e, self.text, self.published, self.lex)]
+        return self._which_said
 
     def _last_ending_by(self, pos: int):
         """The last of the sentence's attributions (in their order) that ends by ``pos``, or None:
