@@ -68,6 +68,7 @@ CASES = {
     "said_in": lambda n: _repeat("the mayor said in the town that 40 homes were lost on Friday and ", n),
     "money_parts": lambda n: _repeat("the council spent £40m, including £12m on roads, and another £3m of it ", n),
     "asides": lambda n: _repeat("the race, which was first held in 1984, raised $4.6m in 2023 and ", n),
+    "subject_sentences": lambda n: _repeat("Turnout rose to 40 per cent. ", n),  # a capitalised subject per figure
     "totals": lambda n: _repeat("In total 2,600 homes were flooded across the borough. In Brayside alone 1,900 homes "
                                 "were flooded. ", n),
 }

@@ -151,6 +151,11 @@ def _compile_events(lex: Lexicon) -> list[tuple[re.Pattern, str]]:
     return out
 
 
+def _compile_any_event(lex: Lexicon) -> re.Pattern:
+    words = [w for words in lex["nouns"]["event_words"].values() for w in words]
+    return re.compile(rf"\b(?:{alternation(words, boundary=False)})\b", re.I)
+
+
 def _compile_share_events(lex: Lexicon) -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
     nouns, patterns = {}, []
     for cls, entry in lex["nouns"]["share_events"].items():
@@ -245,6 +250,8 @@ class ContextReader:
             rf"\b(?:[Ii]n|[Aa]t)\s+the\s+(?:[a-z-]+\s+)?(?:{alternation(lx['places']['place_nouns'], boundary=False)})"
             r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),"))
         self.events = lex.regex("events", _compile_events)
+        # any event word at all: most windows have none, and one search then does for all classes
+        self.any_event = lex.regex("any-event", _compile_any_event)
         self.share_nouns, self.share_events = lex.regex("share-events", _compile_share_events)
         self.modality_cues, self.modality_after, self.modal, self.forecast_verbs = lex.regex("modality", _compile_modality)
         self.modality_window = int(lex["modality"]["window"])
@@ -275,6 +282,15 @@ class ContextReader:
         self.payment_verbs = lex.wordset("nouns", "payment_verbs")
         self.months = lex.wordset("nonfigures", "months")
         self.weekdays = frozenset(lex["dates"]["weekdays"])
+        # Per article (a reader reads one text): results that several steps ask for again.
+        self._memo_text: str | None = None
+        self._memo: dict = {}
+
+    def memo(self, text: str) -> dict:
+        """A cache for pure functions of ``text`` and their arguments, emptied for another text."""
+        if self._memo_text is not text:
+            self._memo_text, self._memo = text, {}
+        return self._memo
 
     # -- counted noun ------------------------------------------------------
     def is_verb(self, low: str) -> bool:
@@ -420,6 +436,12 @@ class ContextReader:
         0.25 points", "temperatures in the hills drop to 4C": the subject; "the deal would save
         €180m": nothing, the figure is the verb's own object.
         """
+        memo = self.memo(text)
+        if ("measured", start, floor) not in memo:  # counted and subject_before both ask
+            memo["measured", start, floor] = self._measured_before(text, start, floor)
+        return memo["measured", start, floor]
+
+    def _measured_before(self, text: str, start: int, floor: int) -> str | None:
         toks = [(m, m.group(0).lower().replace("’", "'")) for m in _WORD.finditer(text, max(floor, start - _REACH), start)]
         i = len(toks) - 1
         while i >= 0 and (toks[i][1] in self.figure_preps or self.is_time(toks, i) or toks[i][1] == ","
@@ -568,9 +590,25 @@ class ContextReader:
         low = head.lower()
         if not head or low in self.pronouns or "'" in low or low in self.number_words:
             return ""
-        if head[0].isupper() and (not _sentence_initial(text, text.rfind(head, pos)) or _proper(text, head)):
+        if head[0].isupper() and (not _sentence_initial(text, self.last_index(text, head, pos))
+                                  or self.proper(text, head)):
             return ""  # "Kharovia", "Brauwald": a name is not what a figure counts
         return singular(head, self.lex)
+
+    def last_index(self, text: str, word: str, pos: int) -> int:
+        """text.rfind(word, pos), from one search of the whole text per word instead of one per figure."""
+        memo = self.memo(text)
+        if ("last", word) not in memo:
+            memo["last", word] = text.rfind(word)
+        last = memo["last", word]
+        return last if last >= pos else -1
+
+    def proper(self, text: str, word: str) -> bool:
+        """_proper(text, word), which searches the whole text, once per word."""
+        memo = self.memo(text)
+        if ("proper", word) not in memo:
+            memo["proper", word] = _proper(text, word)
+        return memo["proper", word]
 
     def subject_before(self, text: str, start: int, floor: int, sentence_start: int | None = None,
                        content: int | None = None) -> str:
@@ -834,6 +872,13 @@ class ContextReader:
         return out
 
     def clause(self, text: str, sent_start: int, sent_end: int, fig: Figure) -> tuple[int, int]:
+        memo = self.memo(text)
+        key = ("clause", sent_start, sent_end, fig.start, fig.end)
+        if key not in memo:  # extract and key both ask
+            memo[key] = self._clause(text, sent_start, sent_end, fig)
+        return memo[key]
+
+    def _clause(self, text: str, sent_start: int, sent_end: int, fig: Figure) -> tuple[int, int]:
         lo = max(sent_start, fig.start - _REACH)
         for m in _CLAUSE_BREAK.finditer(text, lo, fig.start):
             lo = m.end()
@@ -1035,6 +1080,8 @@ class ContextReader:
         return noun in self.people or self.classes.get(noun, noun) in self.people
 
     def last_event_class(self, text: str, start: int, end: int) -> str:
+        if not self.any_event.search(text, start, end):
+            return ""
         best, best_pos = "", -1
         for pattern, cls in self.events:
             for m in pattern.finditer(text, start, end):
@@ -1043,6 +1090,8 @@ class ContextReader:
         return best
 
     def event_class(self, text: str, start: int, end: int) -> str:
+        if not self.any_event.search(text, start, end):
+            return ""
         best, best_pos = "", len(text)
         for pattern, cls in self.events:
             m = pattern.search(text, start, end)
