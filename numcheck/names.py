@@ -253,7 +253,7 @@ class Names:
     def _learn_name(self, text: str, start: int, at: int, whole: str) -> None:
         run = self.strip_title(re.sub(r"^(?:The|An?)\s+", "", whole))
         words = run.split()
-        before = re.search(r"([\w-]+)\s+$", text[max(start, at - 25):at])
+        before = re.search(r"([\w-]+),?\s+$", text[max(start, at - 25):at])  # "the mayor, Ana Petrov"
         titled = run != whole or bool(before) and before.group(1).lower() in self.title_words
         possessive = text.startswith(("'s", "’s"), at + len(whole)) and len(words) == 1 \
             and not any(words[0] in n.split() for n in self.state.names + self.state.orgs)

@@ -42,6 +42,7 @@ def test_two_people_with_one_surname_stay_apart(tmp_path):
     ("Amnesty International said 300 protesters had been arrested.", "300", "organisation"),
     ("Energy minister Helen Carr said the farm would power 900,000 homes.", "900,000", "official"),
     ("A UN official said 30 aid trucks had entered the city.", "30", "official"),
+    ("\u201cWe lost 40 homes,\u201d the mayor, Ana Petrov, said.", "40", "official"),
     ("The bridge, which opened in 1998, carries 40,000 cars a day.", "40,000", "outlet"),
 ])
 def test_source_type(sentence, figure, kind, lex):
