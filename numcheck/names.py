@@ -143,6 +143,9 @@ class Names:
         self.media_nouns = lex.wordset("speech", "media_nouns")
         self.org_noun_kinds = {k.lower(): {w.lower() for w in v} for k, v in lex["speech"]["org_noun_kinds"].items()}
         self.commentators = lex.wordset("speech", "commentators")
+        self.study_authors = lex.wordset("speech", "study_authors")
+        self.place_nouns = lex.wordset("speech", "place_nouns")
+        self.outlet_kinds = lex.wordset("speech", "outlet_kinds")
         self.unnamed = re.compile(rf"\b(?:{alternation(lex['sources']['types']['anonymous'], boundary=False)})\b", re.I)
         self.group_speakers = lex.wordset("speech", "group_speakers")
         self.title_words = {w for w in lex.wordset("speech", "titles") if " " not in w} - {
@@ -303,9 +306,9 @@ class Names:
             return self.state.last_person
         if low == "it":
             return self.state.last_org
-        where = re.match(r"^(?:the\s+)?(?:country|city|region|province|state|capital|island|town)'s\s+(.+)$", name, re.I)
-        if where and self.state.last_place:
-            return f"{self.state.last_place}'s {where.group(1)}"  # "the city's civil protection service"
+        where = re.match(r"^(?:the\s+)?(\w+)'s\s+(.+)$", name, re.I)
+        if where and where.group(1).lower() in self.place_nouns and self.state.last_place:
+            return f"{self.state.last_place}'s {where.group(2)}"  # "the city's civil protection service"
         role = _ROLE_FOR.match(name)
         if role:
             return f"{self.canonical(role.group(2))} {role.group(1)}"  # "a spokesperson for Kingsbridge Energy"
@@ -351,11 +354,10 @@ class Names:
                     return run  # "German drinks group Brauwald" is Brauwald
                 if not before and run != runs[-1].group(0) and _COURTESY.match(runs[-1].group(0)):
                     return run  # "Mr Zelensky", with no full name in this article: "Zelensky"
-        if re.fullmatch(r"(?:the\s+)?(?:study's\s+)?(?:authors|researchers|study team|research team)", raw.lower()) \
-                and self.state.last_document_source:
+        if re.sub(r"^(?:the\s+)?(?:study's\s+)?", "", raw.lower()) in self.study_authors and self.state.last_document_source:
             return self.state.last_document_source  # "the authors wrote": whose study it is
-        kind = re.match(r"^([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)\s+(?:newspaper|paper|broadcaster|website|news\s+agency)$", name)
-        if kind:
+        kind = re.match(r"^([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)\s+([a-z][a-z ]+)$", name)
+        if kind and kind.group(2) in self.outlet_kinds:
             return self.canonical(kind.group(1))  # "the Daily Lenorian newspaper"
         team = re.match(r"^(.+?)\s+(?:team|researchers)$", name)
         if team and (team.group(1) in self.state.orgs or team.group(1) in self.local_aliases.values()):
@@ -514,6 +516,7 @@ def one_name_per_source(claims: list[Claim]) -> list[Claim]:
         source, via = fullest(c.source), fullest(c.via) if c.via else c.via
         out.append(c if (source, via) == (c.source, c.via) else replace(c, source=source, via=via))
     return out
+
 
 def same_source(a: str, b: str, lex: Lexicon) -> bool:
     """Two names for one source, through the alias table ("the UN" = "United Nations")."""
