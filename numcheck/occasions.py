@@ -254,8 +254,9 @@ class Occasions:
         # a "same" the end cuts off ("samey" read up to its "y"): the slice ends its word
         return end - 4 >= start and _SAME.fullmatch(text, end - 4, end) is not None
 
-    def _asides(self, hi: int) -> list[tuple[int, int]]:
-        """The spans _ASIDE.finditer(text, s_start, hi) gives, from one scan of the sentence.
+    def _asides(self, hi: int) -> tuple[int, tuple[int, int] | None]:
+        """The spans _ASIDE.finditer(text, s_start, hi) gives, from one scan of the sentence: the
+        first n of the whole sentence's asides, then at most one more (see _aside_at).
 
         Up to the last comma or semicolon that ends an aside's body before hi - 1, the asides are
         those of the whole sentence; after it, an aside can only close on a comma right at hi - 1.
@@ -270,13 +271,22 @@ class Occasions:
         k = bisect_left(ends, hi - 1)
         last_end = ends[k - 1] if k else None  # the last place an aside's body ends before hi - 1
         n = bisect_left(whole_starts, last_end) if last_end is not None else 0
-        out = whole[:n]
         if hi - 1 >= start and text[hi - 1] == ",":
-            resume = max(last_end if last_end is not None else start, out[-1][1] if out else start)
+            resume = max(last_end if last_end is not None else start, whole[n - 1][1] if n else start)
             j = bisect_left(open_starts, resume)
             if j < len(opens) and opens[j][0] < hi - 1 and opens[j][1] <= hi - 1:
-                out.append((opens[j][0], hi))
-        return out
+                return n, (opens[j][0], hi)
+        return n, None
+
+    def _aside_at(self, asides: tuple[int, tuple[int, int] | None], pos: int) -> tuple[int, int] | None:
+        """The aside of _asides(hi) that holds pos, if any: they do not overlap."""
+        n, extra = asides
+        if n:
+            whole, whole_starts = self._aside_scan[0], self._aside_scan[1]
+            k = bisect_right(whole_starts, pos, 0, n) - 1
+            if k >= 0 and pos < whole[k][1]:
+                return whole[k]
+        return extra if extra is not None and extra[0] <= pos < extra[1] else None
 
     def period(self, fig: Figure, said_expr, window: tuple[int, int], att=None) -> tuple[str, str]:
         """(period, day) a figure is about. The period: the year, quarter or month its clause
@@ -294,13 +304,11 @@ class Occasions:
         text = self.text
         spoken = self.spoken
         exprs = self.exprs[bisect_left(self.expr_starts, lo):bisect_left(self.expr_starts, hi)] if lo < hi else []
-        asides = self._asides(hi) if exprs else []
-        aside_starts = [a[0] for a in asides]
+        asides = self._asides(hi) if exprs else (0, None)
         speaker = (att.start, att.end) if att is not None else (0, 0)
 
         def aside(pos: int):
-            k = bisect_right(aside_starts, pos) - 1
-            return asides[k] if k >= 0 and pos < asides[k][1] else None
+            return self._aside_at(asides, pos)
 
         def rank(expr):
             between = text[fig.end:expr.start] if expr.start >= fig.end else text[expr.end:fig.start]
