@@ -6,7 +6,8 @@
 Each case is a string built to stress one part of extraction: long runs of
 digits and commas ("1,1,1,..."), of numbers ("1 1 1 ..."), of number words, of
 capitalised words (names, sources), of hedges ("more than more than ..."),
-thousands of quote marks, and one very long sentence. Each size runs in a
+thousands of quote marks, one very long sentence, and endless sentences of dated
+statements, quotes and their speakers, asides, money and its parts, and totals. Each size runs in a
 process of its own, so a run that takes too long is stopped at --timeout and
 the larger sizes of that case are skipped.
 
@@ -65,6 +66,7 @@ CASES = {
     "said_chains": lambda n: _repeat("the minister said the official told Reuters ", n) + "that 40 died.",
     # one endless sentence of dated statements, times, money, parts and asides
     "dated_statements": lambda n: _repeat("police said on Monday that 40 people died in the third quarter and ", n),
+    "quoted_speakers": lambda n: _repeat("\u201c40 people died,\u201d police said ", n),
     "said_in": lambda n: _repeat("the mayor said in the town that 40 homes were lost on Friday and ", n),
     "money_parts": lambda n: _repeat("the council spent £40m, including £12m on roads, and another £3m of it ", n),
     "asides": lambda n: _repeat("the race, which was first held in 1984, raised $4.6m in 2023 and ", n),
