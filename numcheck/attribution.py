@@ -335,7 +335,7 @@ class Attributor(Names):
         """A person who told an outlet something goes on speaking to it: 'Hanna Berglund told
         Agence France-Presse that ... "We built Kibali for 5,000 people," Ms Berglund said.',
         unless the sentence names another occasion ("Speaking at a press conference, Mr Mori said")."""
-        if a is None or not self.is_person(a.source):
+        if a is None or not (self.is_person(a.source) or a.source_type == "anonymous"):
             return a
         if a.via:
             self.state.told.setdefault(a.source, a.via)

@@ -326,6 +326,14 @@ class Names:
         org = re.sub(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])", "", name)  # "state Department of ..."
         if _full_org_name(org) and any(w in _CONNECTORS for w in self.strip_title(org).split()):
             return org  # "International Committee of the Red Cross" is one name, not "Red Cross"
+        one_of = re.match(r"^one of (?:the|its|their) (\w+)$", name, re.I)
+        if one_of:
+            # "one of the sources told Reuters": one of the "sources familiar with the talks" met before
+            group = one_of.group(1).lower()
+            for known in reversed(self.state.sources):
+                if known.lower().split()[0] == group:
+                    return " ".join([group.removesuffix("s"), *known.split()[1:]])
+            return group.removesuffix("s")
         counted = re.match(r"^(?:two|three|four|five|several|some|many)\s+(\w+)\b", name)
         if counted and counted.group(1) in self.group_speakers:
             name = name.split(None, 1)[1]  # "two sources familiar with the talks told Reuters"
@@ -399,6 +407,10 @@ class Names:
                 if known.lower().split()[-1] == head and known.lower() != name.lower() \
                         and all(m in known.lower().split() for m in modifier):
                     return known
+                first = known.lower().split()[0]
+                if not modifier and first in (head, head + "s") and len(known.split()) > 2 and first in self.group_speakers | self.person_nouns | {"source"}:
+                    # "the source added": the "source familiar with the talks" met before
+                    return " ".join([head, *known.split()[1:]])
         return name
 
     def _spell_out(self, m: re.Match) -> str:
@@ -472,6 +484,7 @@ class Names:
         if words[0] in ("most", "many", "some", "all", "both", "none", "each", "several", "few", "roughly",
                         "about", "around", "nearly", "almost", "half", "one", "two", "three") \
                 and not (len(words) > 1 and words[1] in self.group_speakers) \
+                and not re.match(r"one of (?:the|its|their) (\w+)", low) \
                 or len(words[0]) > 5 and words[0].endswith("est") and name[:1].islower():
             return False  # "the highest ever recorded": a superlative, not a speaker
         when = dates.find(name, self.lex) if any(ch.isdigit() for ch in name) or " ago" in low or \
