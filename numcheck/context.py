@@ -84,9 +84,13 @@ _BASELINE = re.compile(r"(?:\b(?:up|down)\s+from|\bfrom|\bcompared\s+(?:with|to)
                        r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$", re.I)
 # A calendar time right after a baseline: its own period ("2,650 in September", "5,030 the year before").
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_OWN_TIME = re.compile(rf"(?:\s+[a-z%]+){{0,3}}?\s+(?:in\s+(?:\d{{4}}|{_MONTHS})|{_MONTHS}\b|the\s+(?:year|month|week|quarter)"
-                       r"\s+before|an?\s+(?:year|month|week)\s+(?:earlier|before)|(?:last|the\s+previous|the\s+prior)\s+"
-                       r"(?:year|month|week|quarter)|\w+\s+(?:years?|months?|weeks?)\s+(?:ago|earlier))")
+_OWN_TIME = re.compile(rf"(?:\s+[a-z%]+){{0,3}}?\s+(?:in\s+(?:\d{{4}}|{_MONTHS})|{_MONTHS}\b|last\s+(?:year|month|week|quarter)"
+                       r"|\w+\s+(?:years?|months?|weeks?)\s+ago)")
+# A time counted back from the figures around a baseline: "5,030 the year before", "a year earlier". It is not
+# when the text says it is (the period of the sentence's other figures), but before that.
+_TIME_BEFORE = re.compile(r"(?:\s+[a-z%]+){0,3}?\s+(?:the\s+(?:year|month|week|quarter)\s+before|an?\s+(?:year|month|week|quarter)"
+                          r"\s+(?:earlier|before)|the\s+(?:previous|prior)\s+(?:year|month|week|quarter)|\w+\s+(?:years?|months?"
+                          r"|weeks?|quarters?)\s+(?:earlier|before))")
 # Between two figures: a statement ends and another begins ("..., the ministry said, adding that 14 people had died").
 _NEW_STATEMENT = re.compile(r"\b(?:said|says|told|adding|added|adds)\b", re.I)
 # Between a change and the level it ends at: "17% since June to", "38% last year to", "by 7 points since 2000, to".
@@ -192,7 +196,8 @@ def _compile_cues(lex: Lexicon) -> dict:
     purpose_verbs = alternation(nouns["purpose_verbs"], boundary=False)
     return {
         "ratio_base": re.compile(rf"\s+of\s+(?:{alternation(nouns['ratio_bases'], boundary=False)})\b", re.I),
-        "rate": re.compile(rf"\s*,?\s*(?:of\s+\w+\s+)?({alternation(rate_words, boundary=False)})\b", re.I),
+        "rate": re.compile(rf"\s*,?\s*(?:of\s+\w+\s+)?({alternation(rate_words, boundary=False)})\b"
+                           r"(?!\s+(?:earlier|ago|later)\b)", re.I),  # "5,030 a year earlier" is no rate
         "part_cues": re.compile(rf"\b(?:{alternation(nouns['part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I),
         "sub_part_cues": re.compile(
             rf"\b(?:{alternation(nouns['sub_part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I),
@@ -320,6 +325,14 @@ class ContextReader:
             return True  # the phrase ends there: "goods inflation" before its verb
         return tokens[i + 2].group(0).lower() in self.auxiliaries  # "services inflation is"
 
+    def gerund_modifier(self, tokens: list, i: int) -> bool:
+        """ "teaching" in "unfilled teaching posts": a form in -ing between a participle and a plural noun."""
+        low = tokens[i].group(0).lower()
+        if not low.endswith("ing") or low in self.verbs or i + 1 >= len(tokens):
+            return False
+        nxt = tokens[i + 1].group(0)
+        return nxt[:1].islower() and self.is_noun(nxt) and self.is_plural(nxt) and nxt not in self.units
+
     def noun_after(self, text: str, pos: int, limit: int, nominal: bool = False) -> tuple[str, int]:
         """Head noun of the noun phrase starting at pos, and where it ends.
 
@@ -363,8 +376,9 @@ class ContextReader:
                 break
             plural = self.is_plural(low)
             if (low.endswith("ing") or low.endswith("ed") and not head and low not in self.verbs and nxt_tok[:1].islower()) \
-                    and nxt_tok[:1].isalpha() and nxt_tok.lower() not in self.stop and not self.is_verb(nxt_tok.lower()):
-                continue  # "operating profit", "suspected cholera cases": the participle describes the noun
+                    and nxt_tok[:1].isalpha() and nxt_tok.lower() not in self.stop \
+                    and (not self.is_verb(nxt_tok.lower()) or self.gerund_modifier(tokens, i + 1)):
+                continue  # "operating profit", "suspected cholera cases", "unfilled teaching posts": it describes the noun
             if self.is_verb(low):
                 # "rises" is a noun in "rent rises will", a verb in "rent rises to"; "pay" is one in
                 # "a 7% pay rise" and "their pay"
@@ -971,7 +985,8 @@ class ContextReader:
     def baseline_period(self, text: str, fig: Figure, floor: int, limit: int, period: str) -> str:
         """A baseline's period: its own when a calendar time follows it ("2,650 in September"), else an
         earlier one than the figures around it ("<" before what they are about)."""
-        if _OWN_TIME.match(text, fig.end, min(limit, fig.end + 60)):
+        if _OWN_TIME.match(text, fig.end, min(limit, fig.end + 60)) \
+                and not _TIME_BEFORE.match(text, fig.end, min(limit, fig.end + 60)):
             return period
         return "<" + period
 
@@ -1126,8 +1141,11 @@ class ContextReader:
             if event:
                 cls = event
         elif not unit and noun and noun not in self.animals:
-            # "Fourteen miners were killed", "22 of its members had died": a death count, whoever died
-            cls = self.event_after(text, fig.end, min(limit, c_end), noun) or cls
+            # "Fourteen miners were killed", "22 of its members had died": a death count, whoever died;
+            # "... were killed and 22 wounded": a figure that names no noun may name its own event
+            cls = self.event_after(text, fig.end, min(limit, c_end), noun) or \
+                (self.own_event(text, fig.end, min(limit, c_end)) if fig.start in self.elliptic or
+                 not self.noun_after(text, fig.end, limit)[0] else "") or cls
         elif unit == "%" and noun in self.share_nouns:
             # "52 per cent of registered voters came to the polls": the turnout
             cls = self.event_after(text, fig.end, min(limit, c_end), noun, self.share_events) or cls
@@ -1159,6 +1177,15 @@ class ContextReader:
                 if hit and cls not in ("missing", "rescue"):
                     return cls
             return ""
+        return ""
+
+    def own_event(self, text: str, start: int, end: int) -> str:
+        """The event right after a figure that names no noun: "and 22 wounded", "and 40 were arrested"."""
+        gap = _VERB_GROUP.match(text, start, end)
+        at = gap.end() if gap else start
+        for pattern, cls in self.events:
+            if pattern.match(text, at, end) and cls not in ("missing", "rescue"):
+                return cls
         return ""
 
     def owner(self, text: str, subject: str, lo: int, hi: int) -> bool:

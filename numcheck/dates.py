@@ -83,7 +83,8 @@ def _compile(lex: Lexicon) -> dict[str, re.Pattern]:
         # "since the monsoon began on June 26", "since their peak in February", "since it was founded
         # in 2019": from that date on
         "since_event": re.compile(rf"(?i)\bsince\s+(?:[\w'’-]+\s+){{0,6}}?"
-                                  rf"(?:(?:{alternation(d['event_starts'], boundary=False)})\s+(?:on\s+|in\s+)?|(?:on|in)\s+)$"),
+                                  rf"(?:(?:{alternation(d['event_starts'], boundary=False)})\s+(?:on\s+|in\s+)?|(?:on|in)\s+)"
+                                  r"(?:(?:early|late|mid)-?\s*)?$"),
         "sport": re.compile(rf"(?i)\b(?:{alternation(d['not_a_quarter'], boundary=False)})\b"),
     }
 

@@ -96,6 +96,10 @@ def _parts_of_totals(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim
     return out
 
 
+# Between two figures of one clause whose second leaves out its noun and verb: "were killed and 22".
+_GAPPED = re.compile(r"[^,;:.\d]{0,80}?\s(?:and|while)\s+")
+
+
 def _floors(found, figs: list[Figure], s_start: int) -> list[int]:
     """Per figure, where its reported content starts: the furthest end of an attribution whose
     verb and end come before the figure (else the sentence start). One sweep, not one pass over
@@ -229,6 +233,17 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
                         if prev[2] in countries:
                             place = place or prev[2]
                         break
+            if j and claims and claims[-1].sentence == number and not claims[-1].part_of and not part_of \
+                    and _GAPPED.fullmatch(text, sent_figs[j - 1].end, fig.start) \
+                    and not reader.noun_after(text, fig.end, next_start)[0]:
+                # "Fourteen soldiers were killed and 22 wounded ... near Kelmira on Monday": what the
+                # second, gapped figure's clause says of where and when is the first one's too
+                prev, (p_cls, p_subject, p_place, p_refers) = claims[-1], keys[-1]
+                day = prev.refers_to if len(prev.refers_to) == 10 else (event or prev.refers_to)
+                if (place and not p_place) or day != prev.refers_to:
+                    keys[-1] = (p_cls, p_subject, p_place or place, p_refers)
+                    moved = quantity_key(*keys[-1])
+                    claims[-1] = replace(prev, quantity=moved if prev.quantity else "", refers_to=day)
             keys.append((cls, subject, place, refers))
             quantity = quantity_key(cls, subject, place, refers)
             if part_of:

@@ -43,6 +43,9 @@ _OBJECT_GAP = re.compile(r"[,;:“”\"]|\b(?:that|which|who|after|before|when|w
 # budget, will"; a figure and a time on either side of one do not go together.
 _ASIDE = re.compile(r",\s*(?:which|who|whose|an?|(?:\w+ly\s+|first\s+)?\w+ed)\b(?:[^,;]|,(?=\d))*,(?!\d)")
 _COMMA = re.compile(r",(?!\d)|;")
+# A wire dateline, "DRAVOS, Nov 18 (LWS) - ": the day the report was filed, no figure's own day.
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[\s\"“]*[A-Z][A-Z .'’-]*,\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]")
 # The opening of an aside, and what ends one's body: how _ASIDE scans, so that the asides before
 # a point can be had from one scan of the sentence.
 _ASIDE_OPEN = re.compile(r",\s*(?:which|who|whose|an?|(?:\w+ly\s+|first\s+)?\w+ed)\b")
@@ -317,7 +320,7 @@ class Occasions:
         for expr in sorted((e for e in exprs if e.start >= fig.end or e.end <= fig.start),
                            key=rank):
             if expr is said_expr or expr in spoken or speaker[0] <= expr.start < speaker[1] \
-                    or aside(expr.start) != aside(fig.start):
+                    or aside(expr.start) != aside(fig.start) or self._dateline(expr):
                 continue
             named = dates.period(expr, self.published, self.lex)
             if len(named) == 10:
@@ -325,6 +328,10 @@ class Occasions:
             else:
                 period = period or named
         return period, day
+
+    def _dateline(self, expr) -> bool:
+        return _DATELINE_AFTER.match(self.text, expr.end) is not None \
+            and _DATELINE_BEFORE.search(self.text, max(0, expr.start - 40), expr.start) is not None
 
     def _goes_on(self, att) -> bool:
         """"It said ...", "He added ...", "the minister also said", "suggested by the exit poll": the
