@@ -26,6 +26,8 @@ _REACH = 300
 _ELLIPSIS_REACH = 300
 # How many earlier figures "3,000 of them" or "another 190" may point back to.
 _LOOKBACK = 40
+# How far back, before its sentence, "Of the total," looks for a whole that can hold its part.
+_OPENED_REACH = 600
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*|[,;:()\"“”]")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*|[,.;:!?()\"“”]|\S")
 
@@ -56,6 +58,7 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 # ", up 6%", ", equal to 26%", ", or 31%", ", 18% fewer than": the figure compares the one before it.
 _COMPARED_BEFORE = re.compile(r"(?:,|\band)\s+((?:up|down|equal\s+to|equivalent\s+to|or|a\s+rise\s+of|a\s+fall\s+of)\s+)?$")
 _COMPARED_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|above|below|up|down)\b")
+_NEVER = "\0"  # a word no text holds: a lexicon may leave a list out
 _PRONOUN = "\0pronoun"  # measured_before: the figure measures what a subject pronoun stands for
 _UNNAMED = "\0unnamed"  # measured_before: the figure measures what an object pronoun stands for, unread
 _BARE_LINK = re.compile(r"\b(?:to|at|by)\s+$")
@@ -69,6 +72,7 @@ _SENTENCE_OF_THE = re.compile(r"\s*(?:Of|Out\s+of|Among)\s+(?:the|those|these|it
 _LOCAL_PLACE = re.compile(
     r"\b(?:in|at|on|near|outside|across|around|towards|In|At|On|Near)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}of\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_ADJACENT_AT = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|across|around|outside)\s+(?:the\s+)?$")
 _WHERE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),?\s+where\s+(?:[a-z-]+\s+){0,3}$")
 # "The deficit, the minister said (on Wednesday), will narrow to 2.9%": the verb group goes on after the speaker.
 _AUX_START = re.compile(r"[\s,]*(?:(?:on|in|at|last|this|earlier|late|yesterday|today)\b[^,.;:\d]{0,30},\s*)?(?:will|would|could|should|may|might|has|have|had|is|are|was|were|can)\b")
@@ -203,7 +207,7 @@ def _compile_cues(lex: Lexicon) -> dict:
             rf"\b(?:{alternation(nouns['sub_part_cues'], boundary=False)})\s+(?:[a-z]+\s+){{0,2}}$", re.I),
         # "Of that,", "Of that area,", "Of those cases,"
         "breakdown_opener": re.compile(
-            rf"\s*(?:{alternation(nouns['breakdown_openers'], boundary=False)})(?:\s+[a-z]+)?\s*,", re.I),
+            rf"\s*(?:{alternation(nouns['breakdown_openers'], boundary=False)})(?:\s+([a-z]+))?\s*,", re.I),
         "capacity": re.compile(rf"\b(?:{alternation(nouns['capacity_verbs'], boundary=False)})\s+(?:up\s+to\s+|about\s+|some\s+"
                                rf"|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I),
         "linked": re.compile(rf"([A-Za-z][\w'-]*)\s+(?:(?:down|up|back|out)\s+)?"
@@ -254,6 +258,12 @@ class ContextReader:
         self.named_place = lex.regex("named-place", lambda lx: re.compile(
             rf"\b(?:[Ii]n|[Aa]t)\s+the\s+(?:[a-z-]+\s+)?(?:{alternation(lx['places']['place_nouns'], boundary=False)})"
             r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),"))
+        self.adjacent_place = lex.regex("adjacent-place", lambda lx: re.compile(
+            rf"\b(?i:{alternation(lx['places'].get('adjacent_words') or [_NEVER], boundary=False)})\s+"
+            r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"))
+        self.numbered = lex.regex("numbered-names", lambda lx: re.compile(
+            rf"\b(?i:{alternation(lx['nouns'].get('numbered_names') or [_NEVER], boundary=False)})\s+\d{{1,4}}[A-Z]?\b"
+            r"(?![.,]\d|\s*(?:%|per\s+cent|percent))"))
         self.events = lex.regex("events", _compile_events)
         # any event word at all: most windows have none, and one search then does for all classes
         self.any_event = lex.regex("any-event", _compile_any_event)
@@ -963,6 +973,8 @@ class ContextReader:
                 noun = singular(whole, self.lex) if whole else noun
             if self.baseline(text, fig, floor):
                 self.baselines.add(base + i)
+            if not noun and part is not None and part < len(earlier) and earlier[part][1] != "age":
+                noun = earlier[part][1]  # "Of those rescued, 810 were men": a part counts what its whole counts
             if not noun and fig.unit in ("", "%"):
                 # "There were about 150 houses on this slope. Now fewer than 10 are standing.": a count
                 # that names nothing counts what the count before it named
@@ -1065,8 +1077,9 @@ class ContextReader:
                 # 41,000 children": people are no part of a count of households
                 return base + i - 1 if self.kind_fits(earlier[base + i - 1][1], noun) else None
             return self.latest_whole(fig, earlier, noun)
-        if i == 0 and self.breakdown_opener.match(text, s_start):
-            return self.latest_whole(fig, earlier)  # "Of that, £30m will go to roads"
+        opener = self.breakdown_opener.match(text, s_start) if i == 0 else None
+        if opener:  # "Of that, £30m will go to roads", "Of those rescued, 810 were men"
+            return self.opened_whole(fig, earlier, opener.group(1) or "", s_start)
         for prior in reversed(done):
             # the rest of a breakdown: "£30m to roads, £14m to buses and £9m to cycle lanes"
             same_kind = fig.unit or not noun or not prior.counted or self.same_class(prior.counted, noun)
@@ -1076,6 +1089,35 @@ class ContextReader:
                 return prior.part_of
             break
         return None
+
+    def opened_whole(self, fig: Figure, earlier: list, word: str, s_start: int) -> int | None:
+        """The whole a breakdown opener points back to. "Of those rescued", "Of those cases": the latest
+        figure that counts that thing or event; "Of those", "Of the total": the latest that can hold the
+        part (not a goal or a target, no smaller than the part) in the sentences just before, else the
+        latest whole at all."""
+        wanted = ""
+        if word:
+            wanted = next((cls for pattern, cls in self.events if pattern.fullmatch(word)), "") or \
+                self.classes.get(singular(word, self.lex), singular(word, self.lex))
+        fallback = None
+        for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
+            other, noun, *rest = earlier[index]
+            if other.unit != fig.unit or index in self.part_index or index in self.baselines or noun == "age":
+                continue
+            cls = rest[0] if rest and rest[0] else self.classes.get(noun, noun)
+            if wanted:
+                if wanted in (cls, noun, self.classes.get(noun, noun)):
+                    return index
+                continue
+            if noun in self.statistics or "-per-" in cls:
+                continue  # "the government's goal of 25,000 a year" is no count to break down
+            if fallback is None:
+                fallback = index
+            if other.start < s_start - _OPENED_REACH:
+                break
+            if other.high is None or fig.low is None or other.high >= fig.low:
+                return index
+        return self.latest_whole(fig, earlier) if wanted else fallback
 
     def latest_whole(self, fig: Figure, earlier: list, noun: str = "") -> int | None:
         for index in range(len(earlier) - 1, max(-1, len(earlier) - 1 - _LOOKBACK), -1):
@@ -1155,6 +1197,9 @@ class ContextReader:
             cls = f"{cls}-per-{self.rate_words[rate.group(1).lower()]}"  # "2,500 calls a day" is a rate
         subject = self.country_subject(text, s_start, fig, content_start, article_countries, c_end)
         place = self.place(text, fig, c_start, min(c_end, limit), subject, s_start, content_start)
+        if not subject:
+            named = list(self.numbered.finditer(text, max(lo, fig.start - _REACH), fig.start))
+            subject = _slug_word(named[-1].group(0)) if named else ""  # "Castelmar's new Line 7 tram carried"
         if not subject:
             subject = self.clause_subject(text, lo, fig.start)
             if subject and not self.owner(text, subject, max(lo, fig.start - _REACH), fig.start):
@@ -1244,8 +1289,10 @@ class ContextReader:
             # "called off the search for survivors in Elvan on Saturday, with 129 people confirmed dead":
             # a place before "with" belongs to the verb's object, not to the figure's phrase
             c_start = s_start = fig.start
-        candidates = list(_LOCAL_PLACE.finditer(text, fig.end, c_end)) + \
-            list(reversed(list(_LOCAL_PLACE.finditer(text, c_start, fig.start)))) + \
+        candidates = sorted(list(_LOCAL_PLACE.finditer(text, fig.end, c_end)) +
+                            self.adjacent(text, fig.end, c_end, s_start), key=lambda m: m.start(1)) + \
+            sorted(list(_LOCAL_PLACE.finditer(text, c_start, fig.start)) +
+                   self.adjacent(text, c_start, fig.start, s_start), key=lambda m: -m.start(1)) + \
             list(reversed(list(self.named_place.finditer(text, max(s_start, fig.start - 80), fig.start))))
         for local in candidates:
             name = local.group(1).replace("’", "'").removesuffix("'s").split("'s ")[-1]
@@ -1262,6 +1309,14 @@ class ContextReader:
             if country != subject:
                 return country
         return ""
+
+    def adjacent(self, text: str, lo: int, hi: int, s_start: int) -> list:
+        """ "Neighbouring Carvennia registered ...", "in neighbouring Dalvin province": a place next to another,
+        where the figure is (the sentence's subject, or after "in", "at", "near"), not where things went
+        ("fled into neighbouring Rukwa") or came from."""
+        return [m for m in self.adjacent_place.finditer(text, lo, hi)
+                if not text[s_start:m.start()].strip(" \t\n\"“‘'")
+                or _ADJACENT_AT.search(text, max(s_start, m.start() - 12), m.start())]
 
     def clause_subject(self, text: str, lo: int, fig_start: int) -> str:
         """The doer when the figure is the object: "the Greens won 38,400 votes" -> greens.

@@ -34,6 +34,17 @@ def _key(text: str, figure: str, lex, published=date(2025, 11, 18)) -> str:
      "burglary/-/halden@<2024"),
     ("Burglaries in Halden fell to 4,210 last year from 5,030 in 2022, police said.", "5,030",
      "burglary/-/halden@2022"),
+    # a place next to another is where the figure is, as the sentence's subject or after "in"
+    ("Neighbouring Carvennia registered 21,000 irregular arrivals, its border agency said.", "21,000",
+     "arrival/-/carvennia"),
+    ("The virus was found at three farms in neighbouring Dalvin province.", "three", "farm/-/dalvin"),
+    # ... not where things went
+    ("About 4,000 people crossed into neighbouring Rukwa.", "About 4,000", "person/-/-"),
+    # a number that names a line or route names the subject
+    ("Castelmar's new Line 7 tram carried an average of 31,000 passengers a day.", "31,000",
+     "passenger-per-day/line-7/-"),
+    ("Bus route 31, which the tram replaced, carried about 19,000 passengers a day.", "about 19,000",
+     "passenger-per-day/route-31/-"),
 ])
 def test_quantity_key(text, figure, key, lex):
     assert _key(text, figure, lex) == key
