@@ -479,6 +479,7 @@ class Attributor(Names):
         """The attribution that governs the figure at fig_start."""
         if paragraph_quote is not None:
             q_start, q_end = paragraph_quote
+            found = self._near(found, q_start - 400, q_end + 400)
             # A quotation's speaker stands just outside it, after or before.
             outside = [a for a in found if a.start >= q_end - 1 or a.end <= q_start + 1]
             if outside:
@@ -487,13 +488,10 @@ class Attributor(Names):
             return None
         if not found:
             return None
-        if len(found) > 8:  # only the attributions near the figure can govern it (found is sorted by verb)
-            if self._verbs_of is not found:
-                self._verbs_of, self._verbs = found, [a.verb for a in found]
-            found = found[bisect_left(self._verbs, fig_start - 400):bisect_right(self._verbs, fig_start + 400)]
-            if not found:
-                return None
-        if re.fullmatch(r"\s*(?:The|A|An)\s+", text[sentence[0]:fig_start]) and re.match(r"\d+-year-old\s+(?:has|had|is|was|will|[a-z]+ed)\b", text[fig_start:fig_start + 30]):
+        found = self._near(found, fig_start - 400, fig_start + 400)
+        if not found:
+            return None
+        if fig_start - sentence[0] <= 8 and re.fullmatch(r"\s*(?:The|A|An)\s+", text[sentence[0]:fig_start]) and re.match(r"\d+-year-old\s+(?:has|had|is|was|will|[a-z]+ed)\b", text[fig_start:fig_start + 30]):
             return None  # "The 24-year-old has agreed a five-year contract": who, not what was said
         for a in found:
             if a.document and a.start <= fig_start < a.verb:
@@ -525,7 +523,7 @@ class Attributor(Names):
             return None
         best = before[-1] if before else after[0]
         if before and after and self._closes_clause(text, after[0]) and (
-                self._weak(text, best) or ";" in text[best.end:fig_start]):
+                self._weak(text, best) or text.find(";", max(best.end, fig_start - 400), fig_start) >= 0):
             # "The race raised $4.6m for charity, organisers said": "raised" is the news, not the telling
             best = after[0]
         if before and best is before[-1] and self._outside_report(text, best, fig_start, sentence[0]):
@@ -541,6 +539,15 @@ class Attributor(Names):
                                best.start, best.end, best.verb)
         return best
 
+    def _near(self, found: list[Attribution], lo: int, hi: int) -> list[Attribution]:
+        """The attributions whose verb lies in [lo, hi]: only those near a figure can govern it
+        (``found`` is sorted by verb; a long sentence may hold thousands)."""
+        if len(found) <= 8:
+            return found
+        if self._verbs_of is not found:
+            self._verbs_of, self._verbs = found, [a.verb for a in found]
+        return found[bisect_left(self._verbs, lo):bisect_right(self._verbs, hi)]
+
     @staticmethod
     def _named_in(phrase: str) -> str:
         """"the minister of territorial administration, Ahmat Saleh Djidda" -> the name."""
@@ -555,6 +562,8 @@ class Attributor(Names):
         """A figure after an attribution that is not what it reports: the speaker's own
         description ('said Fazal Rahim, a 62-year-old shopkeeper') or the outlet's gloss after a
         closing attribution ('..., the club announced, making the 29-year-old the most expensive')."""
+        if fig_start - a.end > 300:
+            return False  # a description or a gloss follows its attribution closely
         between = text[a.end:fig_start]
         if a.start == a.verb and not a.relay and re.fullmatch(r",\s+(?:\d{1,3},\s+)?(?:a|an|the|who|whose)\b[^,.;:“”\"]*", between):
             return True
