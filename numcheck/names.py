@@ -138,15 +138,12 @@ def _compile(lex: Lexicon) -> dict:
     }
 
 
-class Names:
-    """What an article has named so far, and the one name each source goes by."""
+class _Vocabulary:
+    """The lexicon's words as Names reads them: built once per lexicon, shared (read only) by
+    every article's Names."""
 
-    def __init__(self, lex: Lexicon, outlet: str):
-        self.lex = lex
-        self.rx = lex.regex("names", _compile)
-        self.outlet = outlet
-        self.state = _State()
-        self.aliases: dict[str, str] = {}
+    def __init__(self, lex: Lexicon):
+        self.aliases = {}
         for canonical, others in lex["sources"]["aliases"].items():
             for form in [canonical, *others]:
                 self.aliases[form.lower().replace("’", "'").removeprefix("the ")] = canonical
@@ -154,8 +151,6 @@ class Names:
         self.not_speakers = lex.wordset("speech", "not_speakers")
         self.doc_subjects = lex.wordset("speech", "document_subjects")
         self.speaker_nouns = {w for _, words in self.types for w in words if " " not in w}
-        self.local_aliases: dict[str, str] = {}
-        self._types_seen: dict[str, str] = {}
         self.org_nouns = lex.wordset("speech", "org_nouns")
         self.named_org_nouns = lex.wordset("speech", "named_org_nouns")
         self.fixed_bodies = lex.wordset("speech", "fixed_bodies")
@@ -182,6 +177,24 @@ class Names:
         self.places = {p for country, others in lex["places"]["countries"].items() for p in [country, *others]}
         self.place_names = {p.lower() for p in self.places}
         self.verb_words = (lex.wordset("nouns", "verbs") | lex.wordset("speech", "verbs")) - {"report", "reports", "forecast", "estimate", "estimates", "claims", "claim"}
+        # _source_type: one-word type words are looked up among the name's words, longer ones
+        # searched in it (" w " in " name " for a word without spaces is the same as w being
+        # one of the name's space-separated words)
+        self.type_words = [(kind, frozenset(w for w in words if w and " " not in w),
+                         tuple(w for w in words if not w or " " in w)) for kind, words in self.types]
+
+
+class Names:
+    """What an article has named so far, and the one name each source goes by."""
+
+    def __init__(self, lex: Lexicon, outlet: str):
+        self.lex = lex
+        self.rx = lex.regex("names", _compile)
+        self.outlet = outlet
+        self.state = _State()
+        self.local_aliases: dict[str, str] = {}
+        self._types_seen: dict[str, str] = {}
+        vars(self).update(vars(lex.regex("names:vocabulary", _Vocabulary)))  # aliases, types, word sets, ...
 
     # -- naming ------------------------------------------------------------
     def source_type(self, name: str) -> str:
@@ -202,8 +215,9 @@ class Names:
 
     def _source_type(self, name: str) -> str:
         low = f" {name.lower()} "
-        for kind, words in self.types:
-            if any(f" {w} " in low for w in words):
+        words_of = set(low.split(" "))
+        for kind, single, multi in self.type_words:
+            if not single.isdisjoint(words_of) or any(f" {w} " in low for w in multi):
                 return kind
         if any(w in self.org_words for w in low.split()):
             return "organisation"  # "Dalmark Foods", "Kestrel Airways"
