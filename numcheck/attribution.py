@@ -624,7 +624,7 @@ class Attributor(Names):
         rest = _RX_CLOSES_CLAUSE_4.match(text[a.end:a.end + 120]).group(0)
         # "..., the ministry said on Monday after the driest spring since 1961": what follows is the occasion
         rest = _RX_CLOSES_CLAUSE_2.split(rest, maxsplit=1)[0]
-        if any(ch.isdigit() for ch in rest) or _RX_CLOSES_CLAUSE_3.search(rest):
+        if any(map(str.isdigit, rest)) or _RX_CLOSES_CLAUSE_3.search(rest):
             return False
         # "..., the company said in a statement to the stock exchange": the occasion, however long
         rest = _RX_CLOSES_CLAUSE_1.sub("", rest)

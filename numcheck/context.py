@@ -278,7 +278,7 @@ class ContextReader:
         self.regions = lex.regex("regions", lambda lx: re.compile(
             rf"\b(?:[Ii]n|[Aa]cross|[Oo]ver|[Ff]or|[Tt]he)\s+(?:the\s+)?(?:far\s+)?"
             rf"({alternation(lx['nouns']['region_words'], boundary=False)})\b(?![\w-]|\s+of\b)"))
-        self.volume_heads = frozenset(singular(w, lex) for w in lex["nouns"]["volume_heads"])
+        self.volume_heads = lex.regex("volume-heads", lambda lx: frozenset(singular(w, lx) for w in lx["nouns"]["volume_heads"]))
         self.places, self.place_names = lex.regex("places", _compile_places)
         self.named_place = lex.regex("named-place", lambda lx: re.compile(
             rf"\b(?:[Ii]n|[Aa]t)\s+the\s+(?:[a-z-]+\s+)?(?:{alternation(lx['places']['place_nouns'], boundary=False)})"
@@ -382,7 +382,7 @@ class ContextReader:
             tok = m.group(0)
             if not tok[0].isalnum():
                 break
-            if any(ch.isdigit() for ch in tok):
+            if any(map(str.isdigit, tok)):
                 continue  # F-16, A320: a model name before the noun
             low = tok.lower().replace("’", "'")
             if low.endswith(("'s", "s'")):

@@ -139,8 +139,9 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
     claims: list[Claim] = []
     history: list[tuple[Figure, str, str]] = []  # figures so far: counted noun and class, for "of them"
     keys: list[tuple[str, str, str, str]] = []
-    countries = set(lex["places"]["countries"])
-    measure_units = set(lex["units"]["measures"].values())
+    countries = lex.regex("extract:countries", lambda lx: frozenset(lx["places"]["countries"]))
+    time_units = lex.regex("extract:time-units", lambda lx: frozenset(lx["units"]["time_units"].values()))
+    measure_units = lex.regex("extract:measure-units", lambda lx: frozenset(lx["units"]["measures"].values()))
     statistics = lex.wordset("nouns", "statistic_nouns")
     occasions = Occasions(text, published, lex, quotes)
     pending: dict[int, int] = {}  # part -> whole for "81 of the 150 seats"
@@ -209,7 +210,7 @@ def extract(article: Article, lex: Lexicon) -> list[Claim]:
             period, event = occasions.period(fig, expr, window, att)
             cls, subject, place, refers = reader.key(text, span, fig, ctx.counted, fig.unit,
                                                      article_countries, period, content_start, next_start)
-            if ctx.counted == "age" or (fig.unit in lex["units"]["time_units"].values() and not ctx.counted):
+            if ctx.counted == "age" or (fig.unit in time_units and not ctx.counted):
                 cls = ""  # ages and durations of different people and things are not one quantity
             elif fig.unit in measure_units:
                 # A measure is compared by its unit ("15,200 hectares" of wildfire, "3,400 hectares" of

@@ -498,7 +498,7 @@ class Names:
 
     def is_speaker(self, phrase: str) -> bool:
         name = _clean(phrase)
-        if not name or len(name) > 80 or any(ch.isdigit() for ch in name):
+        if not name or len(name) > 80 or any(map(str.isdigit, name)):
             return False
         low = name.lower()
         if low in _PRONOUNS:
@@ -522,7 +522,7 @@ class Names:
                 and not _RX_IS_SPEAKER_3.match(low) \
                 or len(words[0]) > 5 and words[0].endswith("est") and name[:1].islower():
             return False  # "the highest ever recorded": a superlative, not a speaker
-        when = dates.find(name, self.lex) if any(ch.isdigit() for ch in name) or " ago" in low or \
+        when = dates.find(name, self.lex) if any(map(str.isdigit, name)) or " ago" in low or \
             low.split()[0] in ("yesterday", "today", "last", "this", "on", "in") else ()
         if when and when[0].end - when[0].start > len(name) - 3:
             return False  # "two days ago"

@@ -103,7 +103,7 @@ def _said_on(candidates, att, text, published, lex, quotes=(), sentence_start=0,
             return expr, dates.resolve(expr, published, lex)  # "said in a statement on Thursday"
         if expr.start >= att.end and text.startswith(("told", "tell", "Told"), att.verb) \
                 and _TOLD_WHOM.fullmatch(text, att.end, expr.start) \
-                and not any(ch.isdigit() for ch in text[att.end:expr.start]):
+                and not any(map(str.isdigit, text[att.end:expr.start])):
             return expr, dates.resolve(expr, published, lex)
         if expr.start >= att.end and _object_time(text, att, expr, lex, found, quotes):
             return expr, dates.resolve(expr, published, lex)  # "announced €1.5 million in aid on Monday"
