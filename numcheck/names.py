@@ -226,16 +226,17 @@ class Names:
     def observe(self, text: str, start: int, end: int) -> None:
         """Learn the names a sentence introduces: people, "Full Name (ACR)", and whose study
         "the study" means later ("an exit poll by broadcaster VPR")."""
-        for m in (self.rx["document_by"].finditer(text, start, end) if " by " in text[start:end] else ()):
+        sentence = text[start:end]  # for the cheap "does it hold ..." tests below
+        for m in (self.rx["document_by"].finditer(text, start, end) if " by " in sentence else ()):
             if self.is_speaker(m.group("owner")):
                 self.state.last_document_source = self.canonical(m.group("owner"))
         named = []  # "UN Office for Project Services (UNOPS)": one organisation, whatever its words
-        for m in (_ACRONYM.finditer(text, start, end) if "(" in text[start:end] else ()):
+        for m in (_ACRONYM.finditer(text, start, end) if "(" in sentence else ()):
             full = _clean(m.group(1))
             self.local_aliases[m.group(2).lower()] = self.aliases.get(full.lower(), full)
             if not self._commentators_at(text, start, m.start()):
                 named.append(full)  # but "Investigators from the Maritime Accident Board (MAB)" are people
-        if ", " in text[start:end]:
+        if ", " in sentence:
             for rx in (_DESCRIPTION_NAME, _NAME_DESCRIPTION):
                 for m in rx.finditer(text, start, end):
                     self._learn_description(m.group("desc"), m.group("name"))
@@ -243,16 +244,19 @@ class Names:
             # "The European Space Agency's Selene-2 lander": the owner is a name of its own
             for whole in m.group(0).replace("’", "'").rstrip(".").removesuffix("'s").rstrip("'").split("'s "):
                 self._learn_name(text, start, m.start(), whole)
+        name_words = None  # the words of the names so far (the loop below adds none)
         for m in _SINGLE_NAME.finditer(text, start, end):
             word = m.group(1)
-            if any(word in name.split() for name in self.state.names) or any(
+            if name_words is None:
+                name_words = {w for name in self.state.names for w in name.split()}
+            if word in name_words or any(
                     word in org.split()[1:] for org in self.state.orgs):
                 continue  # "Rejec told Reuters": the person named before; "Services" of "Fire Services"
             if word.lower() not in self.places and (_RX_OBSERVE_1.search(word) or (
                     m.start(1) > start + 1 and not text[m.start(1) - 2:m.start(1)].strip().endswith((".", "“", "\""))
                     and word.lower() not in self.not_org_words)):
                 self.note_org(word)  # "AeroNordica carried ..., it warned": "it" is AeroNordica
-        for m in _CONNECTED_ORG.finditer(text, start, end) if (" of " in text[start:end] or " for " in text[start:end]) else ():
+        for m in _CONNECTED_ORG.finditer(text, start, end) if (" of " in sentence or " for " in sentence) else ():
             full = _clean(m.group(0))
             if any(w.lower() in self.org_words for w in full.split()):
                 named.append(full)  # "the Institute for Fiscal Research", not "Fiscal Research"
