@@ -19,31 +19,6 @@ from dataclasses import dataclass
 from .lexicon import Lexicon, alternation
 from .model import Figure
 
-# Literal patterns of the functions below, compiled once (not looked up in re's cache per call).
-_RX_SUBJECT_BEFORE_1 = re.compile(r"[,;:]|\b(?:that|said|says|told|and|but|while|whereas)\b")
-_RX_BACK_REFERENCE_1 = re.compile(r"([a-z][\w'-]*),\s+$")
-_RX_VERB_BEFORE_1 = re.compile(r"[A-Za-z][\w'’-]*|,")
-_RX_RATIO_SUBJECT_1 = re.compile(r"([a-z][\w-]*)\s+$")
-_RX_WHOLE_BY_CUE_1 = re.compile(r"\banother\s*$")
-_RX_VOLUME_OF_1 = re.compile(r"\b(?=([A-Za-z][\w-]*)\s+([a-z]+)\b)")
-_RX_COUNTRY_SUBJECT_1 = re.compile(r"\s*(?:[A-Za-z'-]+\s+){0,3}?from\s+")
-_RX_COUNTRY_SUBJECT_2 = re.compile(r"\bthe\s+(North|South|East|West)\b")
-_RX_CLAUSE_SUBJECT_1 = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+who\s+\w+\s+$")
-_RX_LINKED_BEFORE_1 = re.compile(r"\s+of\b")
-_RX_LINKED_BEFORE_2 = re.compile(r"([\w'’-]+)\s+$")
-_RX_LINKED_BEFORE_3 = re.compile(r"([A-Za-z][\w-]*)\s+$")
-_RX_SUBJECT_BEFORE_2 = re.compile(r"[A-Za-z][\w'-]*")
-_RX_COUNTED_1 = re.compile(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?")
-_RX_LEVEL_AFTER_CHANGE_1 = re.compile(r"\bby\s+$")
-_RX_DURATION_OF_1 = re.compile(r"\b(?:within|in|after|before|for|over|during|since|of)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
-_RX_MODALITY_1 = re.compile(r"\S+")
-_RX_WHOLE_BY_CUE_2 = re.compile(r"\band\s+(?:[a-z-]+\s+){0,3}(?:for\s+)?$")
-_RX_CLAUSE_SUBJECT_2 = re.compile(r"[A-Za-z][\w'’-]*")
-_RX_PAYMENT_1 = re.compile(r"\bfor\s+$")
-_RX_WHOLE_BY_CUE_3 = re.compile(r"[.;]")
-_RX_COUNTED_2 = re.compile(r"(?i)year|yr")
-_RX_LEVEL_AFTER_CHANGE_2 = re.compile(r"[A-Za-z0-9]+")
-
 # How far around a figure its context is read: a figure's clause is never longer in
 # real copy, and the bound keeps a sentence of a million characters linear.
 _REACH = 300
@@ -458,18 +433,18 @@ class ContextReader:
                 word = chain.group(1)
                 chain = _CHAIN_BACK.search(text, max(floor, chain.start(1) - 60), chain.start(1))
             low = word.lower()
-        if (low in self.change_nouns or low in self.statistics) and _RX_LINKED_BEFORE_1.match(text[m.end(1):start]):
+        if (low in self.change_nouns or low in self.statistics) and re.match(r"\s+of\b", text[m.end(1):start]):
             return low  # "a pay rise of at least 9%", "the long-term average of 71mm": a statistic of its own
         if low in self.stop or low in self.verbs or self.is_verb(low) or low in self.modifiers:
             return ""
         if low in self.predicates or low in self.linking:
-            prev = _RX_LINKED_BEFORE_2.search(text[max(floor, m.start(1) - 30):m.start(1)])
+            prev = re.search(r"([\w'’-]+)\s+$", text[max(floor, m.start(1) - 30):m.start(1)])
             if not prev or prev.group(1).lower() not in self.determiners:
                 return ""  # "debt will climb to", "temperatures drop to": a verb, not a noun
         if word[0].isupper() and not _sentence_initial(text, m.start(1)) or "'" in word.replace("’", "'"):
             return ""
         if low in self.measure_heads:
-            before = _RX_LINKED_BEFORE_3.search(text[max(floor, m.start(1) - 30):m.start(1)])
+            before = re.search(r"([A-Za-z][\w-]*)\s+$", text[max(floor, m.start(1) - 30):m.start(1)])
             if before and before.group(1).lower() not in self.stop and before.group(1).lower() not in self.modifiers:
                 return singular(before.group(1), self.lex)
         return singular(word, self.lex)
@@ -677,7 +652,7 @@ class ContextReader:
         if measured is not None:
             return "" if measured in (_PRONOUN, _UNNAMED) else measured
         clause = floor
-        for m in _RX_SUBJECT_BEFORE_1.finditer(text[floor:start]):
+        for m in re.finditer(r"[,;:]|\b(?:that|said|says|told|and|but|while|whereas)\b", text[floor:start]):
             clause = floor + m.end()
         head, end = self.noun_after(text, clause, start)
         while not head and end < start:
@@ -694,7 +669,7 @@ class ContextReader:
         low = head.lower()
         if low in self.measure_heads:
             # "the death toll": the modifier before the head says what is counted
-            words = _RX_SUBJECT_BEFORE_2.findall(text[clause:end])
+            words = re.findall(r"[A-Za-z][\w'-]*", text[clause:end])
             if len(words) >= 2 and words[-2].lower() not in self.stop and words[-2].lower() not in self.modifiers:
                 return singular(words[-2], self.lex)
         return singular(head, self.lex)
@@ -706,7 +681,7 @@ class ContextReader:
         after = fig.end
         # An age: "34-year-old", or a number the figure reader gave years from its context, with
         # no "year" written ("aged 34", "Anna Brekke, 46,", "children under 12"); "10 years" is a duration.
-        if fig.unit == "year" and (fig.text.lower().endswith("old") or not _RX_COUNTED_2.search(fig.text)):
+        if fig.unit == "year" and (fig.text.lower().endswith("old") or not re.search(r"(?i)year|yr", fig.text)):
             return "age", None
         if earlier and earlier[-1][1] == "age" and earlier[-1][0].start >= sentence_start \
                 and _LIST_GAP.fullmatch(text, earlier[-1][0].end, fig.start) and _LIST_END.match(text, fig.end):
@@ -746,7 +721,7 @@ class ContextReader:
             head, head_end = change.group(1), change.end()  # "a 34% fall", "a 5% rise in rents"
         if head and head.lower() in self.change_nouns:
             # "a 41% drop in third-quarter profit" measures the profit
-            m = _RX_COUNTED_1.match(text[head_end:limit])
+            m = re.match(r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?", text[head_end:limit])
             inner = self.noun_after(text, head_end + m.end(), limit)[0] if m else ""
             head = inner or (head if not m else "")
         if not head and fig.unit == "%" and self.ratio_of(text, after, limit):
@@ -812,9 +787,9 @@ class ContextReader:
         gap = _CHANGE_TO.fullmatch(text, prev.end, fig.start)
         if not gap or noun == "age":
             return ""
-        if any(not self.is_time_word(w) for w in _RX_LEVEL_AFTER_CHANGE_2.findall(gap.group(1) or "")):
+        if any(not self.is_time_word(w) for w in re.findall(r"[A-Za-z0-9]+", gap.group(1) or "")):
             return ""  # "rose 9% to 17,650", "fell 2.4% on Thursday to", not "cut 2% of jobs to"
-        change = prev.unit in ("%", "pp") or _RX_LEVEL_AFTER_CHANGE_1.search(text[max(sentence_start, prev.start - 4):prev.start])
+        change = prev.unit in ("%", "pp") or re.search(r"\bby\s+$", text[max(sentence_start, prev.start - 4):prev.start])
         return noun if change and prev.unit != fig.unit or change and fig.unit not in ("%", "pp") else ""
 
     def is_time_word(self, word: str) -> bool:
@@ -826,7 +801,8 @@ class ContextReader:
         """A duration counts time, not things, unless it describes a noun ("a 14-day mission",
         "a two-day pilots' strike") or measures one ("six months of inventory")."""
         m = _OF_DET.match(text, fig.end, limit)
-        if m and _RX_DURATION_OF_1.search(text[max(0, fig.start - 30):fig.start]):
+        if m and re.search(r"\b(?:within|in|after|before|for|over|during|since|of)\s+(?:the\s+)?(?:\w+\s+)?$",
+                           text[max(0, fig.start - 30):fig.start], re.I):
             m = None  # "within 18 weeks of referral": a time after something, not a measure of it
         if "-" in fig.text or m:
             head, _ = self.noun_after(text, m.end() if m else fig.end, limit, nominal="-" in fig.text)
@@ -848,7 +824,7 @@ class ContextReader:
                 and (earlier[index][0].high is None or fig.low is None or earlier[index][0].high >= fig.low)]
         for index in fits[:1] or candidates[:1]:
             return named or earlier[index][1], index
-        before = _RX_BACK_REFERENCE_1.search(text[max(sentence_start, fig.start - 40):fig.start])
+        before = re.search(r"([a-z][\w'-]*),\s+$", text[max(sentence_start, fig.start - 40):fig.start])
         if before and self.is_noun(before.group(1)):
             return named or singular(before.group(1), self.lex), None
         return named, None
@@ -878,17 +854,17 @@ class ContextReader:
 
     def payment(self, text: str, start: int, floor: int) -> bool:
         """Whether money is a price or payment: "for €2.1bn", "paid €4m", "offered $30 a share"."""
-        return _RX_PAYMENT_1.search(text[max(floor, start - 5):start]) is not None \
+        return re.search(r"\bfor\s+$", text[max(floor, start - 5):start]) is not None \
             or self.verb_before(text, start, floor, self.payment_verbs)
 
     def verb_before(self, text: str, start: int, floor: int, verbs: list[str]) -> bool:
         """Whether one of ``verbs`` stands in the few words before a figure ("add another £60")."""
-        words = _RX_VERB_BEFORE_1.findall(text[max(floor, start - 40):start])
+        words = re.findall(r"[A-Za-z][\w'’-]*|,", text[max(floor, start - 40):start])
         return any(word.lower() in verbs for word in words[-3:])
 
     def pays_for(self, text: str, start: int, floor: int) -> bool:
         """Whether "on"/"for" after money names what it pays for: after a spending verb or no verb."""
-        words = _RX_VERB_BEFORE_1.findall(text[max(floor, start - 60):start])
+        words = re.findall(r"[A-Za-z][\w'’-]*|,", text[max(floor, start - 60):start])
         for word in reversed(words[-4:]):
             low = word.lower()
             if low in (",", "that"):
@@ -943,7 +919,7 @@ class ContextReader:
             if m:
                 return modality
         floor = max(floor, fig.start - _REACH)
-        words = list(_RX_MODALITY_1.finditer(text[floor:fig.start]))
+        words = list(re.finditer(r"\S+", text[floor:fig.start]))
         window_start = floor + words[-self.modality_window].start() if len(words) >= self.modality_window else floor
         best, best_pos = "stated", -1
         for pattern, modality in self.modality_cues:
@@ -1040,7 +1016,7 @@ class ContextReader:
         compared = self.compared(text, fig, floor, limit, earlier, sentence_start)
         if compared:
             return compared
-        before = _RX_RATIO_SUBJECT_1.search(text[max(floor, fig.start - 30):fig.start])
+        before = re.search(r"([a-z][\w-]*)\s+$", text[max(floor, fig.start - 30):fig.start])
         if before and self.is_noun(before.group(1)) and before.group(1) not in self.linking:
             return singular(before.group(1), self.lex)
         return self.subject_before(text, fig.start, floor, sentence_start, content)
@@ -1075,11 +1051,11 @@ class ContextReader:
         if i == 1 and _SENTENCE_OF_THE.fullmatch(text, s_start, figs[0].start):
             return base  # "Of the 40 vehicles handed over, 18 are in service"
         if i >= 1 and ":" in text[figs[i - 1].end:fig.start] and figs[i - 1].unit == fig.unit \
-                and not _RX_WHOLE_BY_CUE_3.search(text[figs[i - 1].end:fig.start]):
+                and not re.search(r"[.;]", text[figs[i - 1].end:fig.start]):
             return base + i - 1  # "arrested 57 people: 31 in Marlow Heath, 22 in Dunmore"
         lead = text[max(s_start, fig.start - 40):fig.start].lower()
-        another = _RX_WHOLE_BY_CUE_1.search(lead)
-        if another or _RX_WHOLE_BY_CUE_2.search(lead):
+        another = re.search(r"\banother\s*$", lead)
+        if another or re.search(r"\band\s+(?:[a-z-]+\s+){0,3}(?:for\s+)?$", lead):
             # a list of parts in one sentence, in one unit; ``parts`` holds them by unit, and only the
             # figure right before ("81 of the 150") can be a part of this one
             for j in reversed(parts.get(fig.unit, [])[-2:]):
@@ -1270,7 +1246,7 @@ class ContextReader:
         """ "Ticket sales have reached 1.6 million" counts tickets, as "sold 1.1m tickets" does: the class
         of the thing whose sales, exports or deliveries are counted (the nearest to the figure)."""
         best, best_gap = "", _REACH * 2
-        for m in _RX_VOLUME_OF_1.finditer(text[lo:hi]):
+        for m in re.finditer(r"\b(?=([A-Za-z][\w-]*)\s+([a-z]+)\b)", text[lo:hi]):
             if singular(m.group(2), self.lex) != noun:
                 continue
             word, at = m.group(1), lo + m.start(1)
@@ -1285,7 +1261,7 @@ class ContextReader:
 
     def country_subject(self, text, s_start, fig, content_start, article_countries, c_end) -> str:
         # "soldiers from North Korea" / "North Korean soldiers" name the subject next to the noun.
-        near = _RX_COUNTRY_SUBJECT_1.match(text[fig.end:fig.end + 60])
+        near = re.match(r"\s*(?:[A-Za-z'-]+\s+){0,3}?from\s+", text[fig.end:fig.end + 60])
         if near:
             hits = self.countries(text, fig.end + near.end(), fig.end + near.end() + 30)
             if hits:
@@ -1296,7 +1272,7 @@ class ContextReader:
         subjects = [h for h in before if not _PLACE_PREP.search(text, max(s_start, h[0] - 9), h[0])]
         if subjects:
             return subjects[0][1]
-        m = _RX_COUNTRY_SUBJECT_2.search(text[lo:fig.start])
+        m = re.search(r"\bthe\s+(North|South|East|West)\b", text[lo:fig.start])
         if m:
             for country in article_countries:
                 if country.startswith(m.group(1).lower()):
@@ -1349,10 +1325,10 @@ class ContextReader:
         itself the subject ("40 people were killed") has none.
         """
         span = text[max(lo, fig_start - _REACH):fig_start]
-        rel = _RX_CLAUSE_SUBJECT_1.search(span)
+        rel = re.search(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+who\s+\w+\s+$", span)
         if rel:  # "Dara Mensah, who received 3.6 million votes"
             return _slug_word(rel.group(1))
-        words = list(_RX_CLAUSE_SUBJECT_2.finditer(span))
+        words = list(re.finditer(r"[A-Za-z][\w'’-]*", span))
         head, after_possessive = "", False
         for i, m in enumerate(words):
             low = m.group(0).lower().replace("’", "'")

@@ -19,12 +19,6 @@ from functools import lru_cache
 
 from .lexicon import Lexicon, alternation
 
-# Literal patterns of the functions below, compiled once (not looked up in re's cache per call).
-_RX_QUARTER_1 = re.compile(r"\d{4}")
-_RX_QUARTER_2 = re.compile(r"[\s-]+")
-_RX_QUARTER_3 = re.compile(r"\b(?:last|next)\s+year$")
-_RX_EXPLICIT_DAY_1 = re.compile(r"(\d)(?:st|nd|rd|th)\b")
-
 # "the week to Sunday", "until March 3": an end we do not resolve
 _UNTIL = re.compile(r"\b(?:until|till|to|ending|through)\s+$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?|the\s+(?:start|end|beginning|middle)\s+of)\s*)?$", re.I)
@@ -244,8 +238,8 @@ def _latest_or_next(month: int, published: date | None, forward: bool, length: i
 def _quarter(low: str, published: date | None, forward: bool) -> tuple[date | None, str]:
     half = "half" in low or low.startswith("h")
     grain, length = ("half", 6) if half else ("quarter", 3)
-    year = _RX_QUARTER_1.search(low)
-    words = _RX_QUARTER_2.split(low)
+    year = re.search(r"\d{4}", low)
+    words = re.split(r"[\s-]+", low)
     if low[0] in "qh" and low[1].isdigit():
         n = int(low[1])
     elif words[0] in ("last", "this", "next"):
@@ -258,7 +252,7 @@ def _quarter(low: str, published: date | None, forward: bool) -> tuple[date | No
     first_month = (n - 1) * length + 1
     if year:
         return date(int(year.group(0)), first_month, 1), grain
-    if _RX_QUARTER_3.search(low) and published is not None:
+    if re.search(r"\b(?:last|next)\s+year$", low) and published is not None:
         return date(published.year + (1 if low.endswith("next year") else -1), first_month, 1), grain
     if low.endswith(("the year", "this year")) and published is not None:
         return date(published.year, first_month, 1), grain
@@ -266,7 +260,7 @@ def _quarter(low: str, published: date | None, forward: bool) -> tuple[date | No
 
 
 def _explicit_day(text: str, published: date | None, forward: bool = False) -> tuple[date | None, str]:
-    has_year = bool(_RX_QUARTER_1.search(text))
+    has_year = bool(re.search(r"\d{4}", text))
     if published is None and not has_year:
         return None, "day"
     import dateparser  # imported here: it costs a tenth of a second and most articles never need it
@@ -275,7 +269,7 @@ def _explicit_day(text: str, published: date | None, forward: bool = False) -> t
     if published is not None:
         from datetime import datetime
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
-    cleaned = _RX_EXPLICIT_DAY_1.sub(r"\1", text).replace(" of ", " ")
+    cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(" of ", " ")
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     if parsed is None:
         return None, "day"

@@ -20,12 +20,9 @@ from .model import Article, Claim, Figure, line_at, line_starts
 from .occasions import Occasions, own_time
 from .text import quote_spans, sentences
 
-# Literal patterns of the functions below, compiled once (not looked up in re's cache per call).
-_RX_SLUG_1 = re.compile(r"[\W_]+")
-
 
 def _slug(part: str) -> str:
-    return _RX_SLUG_1.sub("-", part.lower()).strip("-")
+    return re.sub(r"[\W_]+", "-", part.lower()).strip("-")
 
 
 def quantity_key(cls: str, subject: str, place: str, period: str) -> str:

@@ -18,21 +18,6 @@ from dataclasses import dataclass
 from .lexicon import Lexicon, alternation
 from .model import Figure
 
-# Literal patterns of the functions below, compiled once (not looked up in re's cache per call).
-_RX_SPLIT_RUN_1 = re.compile(r"\s+and\s+")
-_RX_SPLIT_INVALID_1 = re.compile(r"[^\s-]+")
-_RX_SPLIT_RUN_2 = re.compile(r"([\s-]+)")
-_RX_NUMBER_VALUE_1 = re.compile(r"[,\s\u00a0\u202f]")
-_RX_PARSE_WORDS_1 = re.compile(r"[\s-]+")
-_RX_RUN_1 = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.I)
-_RX_IS_SHARE_1 = re.compile(r"\s*-")
-_RX_RIGHT_EXTENSION_1 = re.compile(r"\s*[,)]")
-_RX_RIGHT_EXTENSION_2 = re.compile(r"\baged\s+(?:over\s+|under\s+|between\s+(?:\d+\s+and\s+)?)?$", re.I)
-_RX_IS_SCORE_OR_YEARS_1 = re.compile(r"[a-z-]+")
-_RX_IS_SHARE_2 = re.compile(r"[ \t]+[A-Za-z]")
-_RX_RIGHT_EXTENSION_3 = re.compile(r"m[\s-]+(?:high|tall|long|deep|wide)\b", re.I)
-_RX_RIGHT_EXTENSION_4 = re.compile(r"\s+of\b")
-
 _WINDOW = 40  # characters of context examined on either side of a number
 
 _DIGITS_CORE = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?![\d])"
@@ -159,7 +144,7 @@ def _compile(lex: Lexicon) -> dict:
 def _parse_words(run: str, lex: Lexicon) -> float | None:
     nums = lex["numbers"]
     units, tens, scales = nums["units"], nums["tens"], nums["scale_words"]
-    tokens = [t for t in _RX_PARSE_WORDS_1.split(run.lower()) if t and t != "and"]
+    tokens = [t for t in re.split(r"[\s-]+", run.lower()) if t and t != "and"]
     if not tokens:
         return None
     if tokens[0] == "half" and len(tokens) >= 3 and tokens[1] == "a":
@@ -197,7 +182,7 @@ _LAST_WORD = re.compile(r"(\w+)\W*$")
 def _split_run(run: str, start: int, scale_words) -> list[tuple[int, str]]:
     """"five and seven" is two numbers, "three hundred and fifty" one; "a two-year-old" is two."""
     pieces, offset = [], 0
-    for m in _RX_SPLIT_RUN_1.finditer(run):
+    for m in re.finditer(r"\s+and\s+", run):
         last = _LAST_WORD.search(run, max(offset, m.start() - 24), m.start())
         before = last.group(1).lower() if last else ""
         if before not in scale_words and before not in _MULTIPLIERS:
@@ -206,7 +191,7 @@ def _split_run(run: str, start: int, scale_words) -> list[tuple[int, str]]:
     pieces.append((offset, run[offset:]))
     out = []
     for off, piece in pieces:
-        words = _RX_SPLIT_RUN_2.split(piece)
+        words = re.split(r"([\s-]+)", piece)
         if words[0].lower() == "a" and len(words) > 2 and words[2].lower() not in scale_words \
                 and words[2].lower() not in _MULTIPLIERS:
             skip = len(words[0]) + len(words[1])
@@ -221,7 +206,7 @@ def _split_invalid(run: str, start: int, lex: Lexicon) -> list[tuple[int, str]]:
     nums = lex["numbers"]
     units, tens = nums["units"], nums["tens"]
     out, piece_start, prev = [], 0, ""
-    for m in _RX_SPLIT_INVALID_1.finditer(run):
+    for m in re.finditer(r"[^\s-]+", run):
         tok = m.group(0).lower()
         kind = "u" if tok in units else "t" if tok in tens else "o"
         if (prev == "u" and kind in "ut") or (prev == "t" and kind == "t") \
@@ -234,7 +219,7 @@ def _split_invalid(run: str, start: int, lex: Lexicon) -> list[tuple[int, str]]:
 
 
 def _number_value(written: str) -> float:
-    return float(_RX_NUMBER_VALUE_1.sub("", written))
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", written))
 
 
 def _decimals(written: str) -> int:
@@ -365,7 +350,7 @@ class _Scanner:
     def run(self) -> list[Figure]:
         text = self.text
         for m in self.rx["ratio"].finditer(text):
-            a, b = _RX_RUN_1.split(m.group(1))
+            a, b = re.split(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", m.group(1), flags=re.I)
             av = _number_value(a) if a[0].isdigit() else _parse_words(a, self.lex)
             bv = _number_value(b) if b[0].isdigit() else _parse_words(b, self.lex)
             if av and bv and bv > av and not (len(b) == 4 and b.isdigit() and 1800 <= bv <= 2100):
@@ -380,7 +365,7 @@ class _Scanner:
             if not self.is_share(m.start(1), m.end(1)):
                 continue
             phrase = m.group(1).lower()
-            parts = _RX_PARSE_WORDS_1.split(phrase)
+            parts = re.split(r"[\s-]+", phrase)
             frac = self.lex["numbers"]["fractions"].get(parts[-1])
             count = 1.0 if len(parts) == 1 or parts[0] in ("a", "an", "one") else (_parse_words(parts[0], self.lex) or 1.0)
             self.add_hedged(m.start(1), m.end(1), round(count * float(frac), 6), "%")
@@ -399,7 +384,7 @@ class _Scanner:
         text = self.text
         nxt = _next_word(text, end).lower()
         follow = text[end:end + 2]
-        if follow[:1] == "-" or _RX_IS_SHARE_1.match(follow):
+        if follow[:1] == "-" or re.match(r"\s*-", follow):
             return False  # a quarter-final, half-time
         prev, prev_start = _prev_word(text, start)
         if prev.lower() in self.fraction_blockers:
@@ -414,7 +399,7 @@ class _Scanner:
             return False
         # after "by", a share is followed by punctuation or a function word ("by a third since
         # May"), not by a noun ("by a third party")
-        return not _RX_IS_SHARE_2.match(follow + text[end + 2:end + 3]) or nxt in self.stopwords
+        return not re.match(r"[ \t]+[A-Za-z]", follow + text[end + 2:end + 3]) or nxt in self.stopwords
 
     # -- one number --------------------------------------------------------
     def is_not_a_figure(self, num: _Num, end: int, currency: str = "", hedge: str = "",
@@ -496,7 +481,7 @@ class _Scanner:
             m = self.rx["scale_suffix"].match(text, pos)
             if m and not self.rx["measure"].match(text, pos):
                 word = m.group(1).lower()
-                if word == "m" and not currency and _RX_RIGHT_EXTENSION_3.match(text[pos:pos + 12]):
+                if word == "m" and not currency and re.match(r"m[\s-]+(?:high|tall|long|deep|wide)\b", text[pos:pos + 12], re.I):
                     pass  # a 5m-high wall: metres
                 else:
                     scale = self.scale_suffixes[word]
@@ -505,16 +490,16 @@ class _Scanner:
         if m:
             return scale, self.percent[m.group(1).lower()], m.end()
         m = self.rx["currency_word"].match(text, pos)
-        if m and not (m.group(1).lower().startswith("pound") and _RX_RIGHT_EXTENSION_4.match(text[m.end():m.end() + 5])):
+        if m and not (m.group(1).lower().startswith("pound") and re.match(r"\s+of\b", text[m.end():m.end() + 5])):
             code = self.currency_words[m.group(1).lower()]
             return scale, self.place_currency(code) if m.group(1).lower() in self.ambiguous_currency else code, m.end()
         if unit:
             return scale, unit, pos
-        if _APPOSITION_AGE.search(text, max(0, start - 40), start) and _RX_RIGHT_EXTENSION_1.match(text[pos:pos + 2]) \
+        if _APPOSITION_AGE.search(text, max(0, start - 40), start) and re.match(r"\s*[,)]", text[pos:pos + 2]) \
                 and scale == 1 and not unit:
             return scale, "year", pos  # "Anna Brekke, 46, said": an age
         m = self.rx["age"].match(text, pos)
-        if m or _RX_RIGHT_EXTENSION_2.search(text[max(0, start - 24):start]):
+        if m or re.search(r"\baged\s+(?:over\s+|under\s+|between\s+(?:\d+\s+and\s+)?)?$", text[max(0, start - 24):start], re.I):
             return scale, "year", m.end() if m else pos
         m = self.rx["time_unit"].match(text, pos)
         if m:
@@ -695,7 +680,7 @@ class _Scanner:
             return True  # 2024-25, 1990-2000
         if sep.strip() in ("-", "–", "—") and a.value <= 200 and b.value <= 200 and "." not in a.written + b.written:
             lo = max(0, a.start - 40)
-            window = _RX_IS_SCORE_OR_YEARS_1.findall(self.text[lo:b.end + 40].lower())
+            window = re.findall(r"[a-z-]+", self.text[lo:b.end + 40].lower())
             return any(w in self.score_words for w in window)
         return False
 

@@ -15,27 +15,6 @@ from . import dates
 from .lexicon import Lexicon, alternation
 from .model import Claim
 
-# Literal patterns of the functions below, compiled once (not looked up in re's cache per call).
-_RX_CLEAN_1 = re.compile(r"\s*\([^)]*\)")
-_RX_COMMENTATORS_AT_1 = re.compile(r"(\w+)\s+(?:at|from|with)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
-_RX_LEARN_NAME_1 = re.compile(r"([\w-]+),?\s+$")
-_RX_LEARN_NAME_2 = re.compile(r"\b([a-z]+)\s+$")
-_RX_CANONICAL_1 = re.compile(r"^(?:the\s+)?(\w+)'s\s+(.+)$", re.I)
-_RX_CANONICAL_2 = re.compile(r"^(.+?)'s\s+(office|spokesperson|spokesman|spokeswoman|press office|team|aides?|campaign|ministry|government|administration)$")
-_RX_CANONICAL_3 = re.compile(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])")
-_RX_CANONICAL_4 = re.compile(r"^one of (?:the|its|their) (\w+)$", re.I)
-_RX_CANONICAL_5 = re.compile(r"^(?:two|three|four|five|several|some|many)\s+(\w+)\b")
-_RX_CANONICAL_6 = re.compile(r"^([a-z][\w-]*)\s+(?:of|from|in|at|on)\s")
-_RX_CANONICAL_7 = re.compile(r"^([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)\s+([a-z][a-z ]+)$")
-_RX_CANONICAL_8 = re.compile(r"^(.+?)\s+(?:team|researchers)$")
-_RX_LEARN_NAME_3 = re.compile(r"^(?:The|An?)\s+")
-_RX_IS_SPEAKER_1 = re.compile(r"\b(?:for|of|at|from)\s+(?:the\s+)?[A-Z]")
-_RX_LEARN_NAME_4 = re.compile(r"\b(?:in|across|near|from|throughout)\s+$")
-_RX_CANONICAL_9 = re.compile(r"^(?:the\s+)?(?:study's\s+)?")
-_RX_IS_SPEAKER_2 = re.compile(r"\b(?:from|by|of)\b")
-_RX_OBSERVE_1 = re.compile(r"[a-z][A-Z]")
-_RX_IS_SPEAKER_3 = re.compile(r"one of (?:the|its|their) (\w+)")
-
 _NAME_RUN = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*|al-\w+|(?:bin|de|van|von|der|da|di|la|le)\b)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|(?:bin|de|van|von|der|da|di)\b))*")
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|then|also|meanwhile|however|separately|earlier|later|now|yet|while|as|because|since|speaking|writing)\s+)*"
@@ -109,7 +88,7 @@ class _State:
 def _clean(phrase: str) -> str:
     phrase = " ".join(phrase.replace("’", "'").split())
     phrase = _AGE_ADJ.sub("", phrase)
-    phrase = _RX_CLEAN_1.sub("", phrase)
+    phrase = re.sub(r"\s*\([^)]*\)", "", phrase)
     phrase = _LEADING.sub("", phrase)
     phrase = _TRAILING.sub("", phrase)
     return phrase.strip(" ,.;'\"“”")
@@ -252,7 +231,7 @@ class Names:
             if word in name_words or any(
                     word in org.split()[1:] for org in self.state.orgs):
                 continue  # "Rejec told Reuters": the person named before; "Services" of "Fire Services"
-            if word.lower() not in self.places and (_RX_OBSERVE_1.search(word) or (
+            if word.lower() not in self.places and (re.search(r"[a-z][A-Z]", word) or (
                     m.start(1) > start + 1 and not text[m.start(1) - 2:m.start(1)].strip().endswith((".", "“", "\""))
                     and word.lower() not in self.not_org_words)):
                 self.note_org(word)  # "AeroNordica carried ..., it warned": "it" is AeroNordica
@@ -277,7 +256,7 @@ class Names:
     def _commentators_at(self, text: str, start: int, at: int) -> bool:
         """Whether the name at ``at`` follows "analysts at", "investigators from": a commentator's
         employer, which "it" and "the company" do not point back to (unlike "workers at Vantor")."""
-        m = _RX_COMMENTATORS_AT_1.search(text[max(start, at - 40):at])
+        m = re.search(r"(\w+)\s+(?:at|from|with)\s+(?:the\s+)?(?:[a-z]+\s+)?$", text[max(start, at - 40):at])
         return bool(m) and m.group(1).lower() in self.commentators
 
     def _learn_description(self, desc: str, name: str) -> None:
@@ -293,13 +272,13 @@ class Names:
         self.note_org(name)
 
     def _learn_name(self, text: str, start: int, at: int, whole: str) -> None:
-        run = self.strip_title(_RX_LEARN_NAME_3.sub("", whole))
+        run = self.strip_title(re.sub(r"^(?:The|An?)\s+", "", whole))
         words = run.split()
-        before = _RX_LEARN_NAME_1.search(text[max(start, at - 25):at])  # "the mayor, Ana Petrov"
+        before = re.search(r"([\w-]+),?\s+$", text[max(start, at - 25):at])  # "the mayor, Ana Petrov"
         titled = run != whole or bool(before) and before.group(1).lower() in self.title_words
         possessive = text.startswith(("'s", "’s"), at + len(whole)) and len(words) == 1 \
             and not any(words[0] in n.split() for n in self.state.names + self.state.orgs)
-        if (possessive or _RX_LEARN_NAME_4.search(text[max(start, at - 12):at])) and words \
+        if (possessive or re.search(r"\b(?:in|across|near|from|throughout)\s+$", text[max(start, at - 12):at])) and words \
                 and not any(w.lower() in self.org_words or w.lower() in self.not_org_words for w in words) \
                 and run not in self.state.names:
             self.state.last_place = run  # "trapped people in lifts across Porto Sul"
@@ -310,7 +289,7 @@ class Names:
             return
         if self._commentators_at(text, start, at):
             return  # "Analysts at Hollis Bank": where they work, not what the story is about
-        kind = _RX_LEARN_NAME_2.search(text[max(start, at - 20):at])
+        kind = re.search(r"\b([a-z]+)\s+$", text[max(start, at - 20):at])
         if any(w.lower() in self.org_words for w in words) and not all(w.lower() in self.org_words for w in words) \
                 or kind and kind.group(1) in self.org_nouns:
             # "Dalmark Foods", "the Nordic firm Vindkraft"; not "Services" in "Services inflation is"
@@ -345,13 +324,13 @@ class Names:
             return self.state.last_person
         if low == "it":
             return self.state.last_org
-        where = _RX_CANONICAL_1.match(name)
+        where = re.match(r"^(?:the\s+)?(\w+)'s\s+(.+)$", name, re.I)
         if where and where.group(1).lower() in self.place_nouns and self.state.last_place:
             return f"{self.state.last_place}'s {where.group(2)}"  # "the city's civil protection service"
         role = _ROLE_FOR.match(name)
         if role:
             return f"{self.canonical(role.group(2))} {role.group(1)}"  # "a spokesperson for Kingsbridge Energy"
-        m = _RX_CANONICAL_2.match(name)
+        m = re.match(r"^(.+?)'s\s+(office|spokesperson|spokesman|spokeswoman|press office|team|aides?|campaign|ministry|government|administration)$", name)
         if m:
             return f"{self.canonical(m.group(1))}'s {m.group(2)}"
         for key in (low, low.removeprefix("the ")):
@@ -362,10 +341,10 @@ class Names:
         name = self.rx["suffixes"].sub("", name)
         if _CAPS_WORD.search(name):
             name = _CAPS_WORD.sub(self._spell_out, name)
-        org = _RX_CANONICAL_3.sub("", name)  # "state Department of ..."
+        org = re.sub(r"^(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])", "", name)  # "state Department of ..."
         if _full_org_name(org) and any(w in _CONNECTORS for w in self.strip_title(org).split()):
             return org  # "International Committee of the Red Cross" is one name, not "Red Cross"
-        one_of = _RX_CANONICAL_4.match(name)
+        one_of = re.match(r"^one of (?:the|its|their) (\w+)$", name, re.I)
         if one_of:
             # "one of the sources told Reuters": one of the "sources familiar with the talks" met before
             group = one_of.group(1).lower()
@@ -373,10 +352,10 @@ class Names:
                 if known.lower().split()[0] == group:
                     return " ".join([group.removesuffix("s"), *known.split()[1:]])
             return group.removesuffix("s")
-        counted = _RX_CANONICAL_5.match(name)
+        counted = re.match(r"^(?:two|three|four|five|several|some|many)\s+(\w+)\b", name)
         if counted and counted.group(1) in self.group_speakers:
             name = name.split(None, 1)[1]  # "two sources familiar with the talks told Reuters"
-        described = _RX_CANONICAL_6.match(name)
+        described = re.match(r"^([a-z][\w-]*)\s+(?:of|from|in|at|on)\s", name)
         if described and (described.group(1) in self.person_nouns or described.group(1) in self.commentators):
             return name  # "resident of Mill Lane", "diplomat in Varn": a person described, not the place
         # "Ukrainian president Volodymyr Zelensky" -> the name at the end of the phrase.
@@ -401,12 +380,12 @@ class Names:
                     return run  # "German drinks group Brauwald" is Brauwald
                 if not before and run != runs[-1].group(0) and _COURTESY.match(runs[-1].group(0)):
                     return run  # "Mr Zelensky", with no full name in this article: "Zelensky"
-        if _RX_CANONICAL_9.sub("", raw.lower()) in self.study_authors and self.state.last_document_source:
+        if re.sub(r"^(?:the\s+)?(?:study's\s+)?", "", raw.lower()) in self.study_authors and self.state.last_document_source:
             return self.state.last_document_source  # "the authors wrote": whose study it is
-        kind = _RX_CANONICAL_7.match(name)
+        kind = re.match(r"^([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)\s+([a-z][a-z ]+)$", name)
         if kind and kind.group(2) in self.outlet_kinds:
             return self.canonical(kind.group(1))  # "the Daily Lenorian newspaper"
-        team = _RX_CANONICAL_8.match(name)
+        team = re.match(r"^(.+?)\s+(?:team|researchers)$", name)
         if team and (team.group(1) in self.state.orgs or team.group(1) in self.local_aliases.values()):
             return team.group(1)  # "The VIPH team said"
         # "the survey found" -> the body whose survey it is, else the body that spoke last
@@ -510,9 +489,9 @@ class Names:
         if low == "it":
             return bool(self.state.last_org)
         words = low.split()
-        if words[-1] in self.doc_subjects and name.split()[-1].islower() and not _RX_IS_SPEAKER_2.search(low):
+        if words[-1] in self.doc_subjects and name.split()[-1].islower() and not re.search(r"\b(?:from|by|of)\b", low):
             return len(words) <= 2 and bool(self.state.last_document_source)  # "the (exit) poll", "the report"
-        long_ok = _full_org_name(name) or _RX_IS_SPEAKER_1.search(name)
+        long_ok = _full_org_name(name) or re.search(r"\b(?:for|of|at|from)\s+(?:the\s+)?[A-Z]", name)
         if words[0] in self.not_speakers and not name.split()[0].isupper() or _NOT_A_SPEAKER_START.match(name) \
                 or len(words) > (12 if long_ok else 7):
             return False
@@ -523,7 +502,7 @@ class Names:
         if words[0] in ("most", "many", "some", "all", "both", "none", "each", "several", "few", "roughly",
                         "about", "around", "nearly", "almost", "half", "one", "two", "three") \
                 and not (len(words) > 1 and words[1] in self.group_speakers) \
-                and not _RX_IS_SPEAKER_3.match(low) \
+                and not re.match(r"one of (?:the|its|their) (\w+)", low) \
                 or len(words[0]) > 5 and words[0].endswith("est") and name[:1].islower():
             return False  # "the highest ever recorded": a superlative, not a speaker
         when = dates.find(name, self.lex) if any(map(str.isdigit, name)) or " ago" in low or \

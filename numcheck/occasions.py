@@ -17,18 +17,6 @@ from .attribution import quote_for
 from .lexicon import Lexicon
 from .model import Figure
 
-# Literal patterns of the functions below, compiled once (not looked up in re's cache per call).
-_RX_OBJECT_TIME_1 = re.compile(r"[\w-]+")
-_RX_WHICH_SAID_1 = re.compile(r"\s+that\b")
-_RX_SAID_ON_1 = re.compile(r",\s+(?:which|who)\b[^,]*$")
-_RX_SAID_ON_2 = re.compile(r"[\s,]*(?:the\s+)?")
-_RX_OWN_TIME_1 = re.compile(r"\s+([\w-]+)")
-_RX_DATE_1 = re.compile(r"\band\s+(?:also\s+)?$")
-_RX_GOES_ON_1 = re.compile(r"(?i)(?:he|she|it|they|we)\b|\w+ing\b")
-_RX_GOES_ON_2 = re.compile(r"\b(?:also|added|adding|went on|continued|same)\b")
-_RX_SAID_ON_3 = re.compile(r"\d")
-_RX_DATE_2 = re.compile(r"told\s+(?:the\s+)?[A-Z]")
-
 # A time expression counts as when the source spoke if it sits this close after
 # the attribution ("said last week", "said on Wednesday").
 _SAID_GAP = 4
@@ -92,8 +80,8 @@ def _said_on(candidates, att, text, published, lex, quotes=(), sentence_start=0,
             if expr.start > reach:
                 break
         if att.start <= expr.start and expr.end <= att.end:
-            if _RX_SAID_ON_1.search(text[att.start:expr.start]) or "year" in expr.text \
-                    and _RX_SAID_ON_3.search(text[att.start:expr.start]):
+            if re.search(r",\s+(?:which|who)\b[^,]*$", text[att.start:expr.start]) or "year" in expr.text \
+                    and re.search(r"\d", text[att.start:expr.start]):
                 continue  # "The SEC, which brought a case in March 2023, said", "is seeking 8% this year and said"
             return expr, dates.resolve(expr, published, lex)
         if att.end - 1 <= expr.start <= att.end + _SAID_GAP:
@@ -110,7 +98,7 @@ def _said_on(candidates, att, text, published, lex, quotes=(), sentence_start=0,
     for expr in reversed(candidates if openers is None else openers):
         # only a time that opens the sentence: "Speaking on Tuesday, the commander said"
         if expr.end <= att.start and _OPENING.match(text, sentence_start, expr.start) \
-                and _RX_SAID_ON_2.fullmatch(text[expr.end:att.start]) is not None \
+                and re.fullmatch(r"[\s,]*(?:the\s+)?", text[expr.end:att.start]) is not None \
                 and not quote_for(text, expr.start, quotes):
             return expr, dates.resolve(expr, published, lex)
     return None, (None, "")
@@ -122,7 +110,7 @@ def _object_time(text, att, expr, lex, found, quotes) -> bool:
     a year ("put $2bn into start-ups so far this year": the period of the figure)."""
     if "year" in expr.text.lower():
         return False
-    verb = _RX_OBJECT_TIME_1.match(text[att.verb:att.verb + 20])
+    verb = re.match(r"[\w-]+", text[att.verb:att.verb + 20])
     if expr.start - att.end > 120:
         return False
     gap = text[att.end:expr.start]
@@ -134,7 +122,7 @@ def _object_time(text, att, expr, lex, found, quotes) -> bool:
 def _which_said(expr, text: str, published, lex) -> bool:
     """ "PitchGrid, which said last week that": a time in the source's relative clause, before "that"."""
     return _WHICH_SAID.search(text, max(0, expr.start - 40), expr.start) is not None \
-        and _RX_WHICH_SAID_1.match(text[expr.end:expr.end + 6]) is not None and dates.can_be_said(expr, published, lex)
+        and re.match(r"\s+that\b", text[expr.end:expr.end + 6]) is not None and dates.can_be_said(expr, published, lex)
 
 
 def own_time(fig: Figure, exprs, text: str, lo: int, limit: int, published, lex, starts=None, which_said=None):
@@ -155,8 +143,8 @@ def own_time(fig: Figure, exprs, text: str, lo: int, limit: int, published, lex,
                     and not text.startswith(("'s", "’s"), expr.end):  # "promised in last year's budget"
                 return expr, dates.resolve(expr, published, lex)
             if _IN_ITS.fullmatch(text, fig.end, expr.start) and dates.can_be_said(expr, published, lex) \
-                    and _RX_OWN_TIME_1.match(text[expr.end:expr.end + 30]) \
-                    and _RX_OWN_TIME_1.match(text[expr.end:expr.end + 30]).group(1).lower() in lex.wordset("dates", "dated_documents"):
+                    and re.match(r"\s+([\w-]+)", text[expr.end:expr.end + 30]) \
+                    and re.match(r"\s+([\w-]+)", text[expr.end:expr.end + 30]).group(1).lower() in lex.wordset("dates", "dated_documents"):
                 return expr, dates.resolve(expr, published, lex)  # "up from 2.5% in its April outlook"
             break
     if which_said is None:
@@ -216,10 +204,10 @@ class Occasions:
             before = self._last_ending_by(att.start)
             prior = self.memo.get((before.start, before.end, before.source)) if before else None
             last = self.by_source.get(att.source)
-            if prior and prior[3] and _RX_DATE_1.search(text[before.end:att.verb]):
+            if prior and prior[3] and re.search(r"\band\s+(?:also\s+)?$", text[before.end:att.verb]):
                 _, when, grain, explicit = prior  # "said on Monday that ... and expected": one occasion
             elif last and self.number - last[0] <= 2 and self._goes_on(att) or last and self.number - last[0] <= 2 \
-                    and att.source_type in ("person", "official") and not _RX_DATE_2.match(text[att.verb:att.verb + 12]):
+                    and att.source_type in ("person", "official") and not re.match(r"told\s+(?:the\s+)?[A-Z]", text[att.verb:att.verb + 12]):
                 # "Daras told the same briefing": the same occasion; "Mr Oyelaran told Channel 6": a new one
                 _, when, grain, explicit = last
             elif self.latest and self.number - self.latest[0] <= 2 and self._same_by(att.end + 30):
@@ -352,6 +340,6 @@ class Occasions:
         phrase = text[att.start:att.verb + 12]
         occasion = self.lex.regex("occasion_nouns", lambda lx: re.compile(
             r"(?i)\bthe\s+(?:same\s+|[\w-]+\s+)?(?:" + "|".join(lx["dates"]["occasion_nouns"]) + r")\b"))
-        return bool(_RX_GOES_ON_1.match(phrase)
-                    or _RX_GOES_ON_2.search(text[att.start:att.end + 30])
+        return bool(re.match(r"(?i)(?:he|she|it|they|we)\b|\w+ing\b", phrase)
+                    or re.search(r"\b(?:also|added|adding|went on|continued|same)\b", text[att.start:att.end + 30])
                     or occasion.search(text, att.start, att.end))
