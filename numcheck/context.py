@@ -265,6 +265,7 @@ class ContextReader:
             rf"\b(?i:{alternation(lx['nouns'].get('numbered_names') or [_NEVER], boundary=False)})\s+\d{{1,4}}[A-Z]?\b"
             r"(?![.,]\d|\s*(?:%|per\s+cent|percent))"))
         self.events = lex.regex("events", _compile_events)
+        self.events_not_after = lex.wordset("nouns", "events_not_after")
         # any event word at all: most windows have none, and one search then does for all classes
         self.any_event = lex.regex("any-event", _compile_any_event)
         self.share_nouns, self.share_events = lex.regex("share-events", _compile_share_events)
@@ -1217,19 +1218,18 @@ class ContextReader:
                 continue
             gap = _VERB_GROUP.match(text, m.end(), end)
             at = gap.end() if gap else m.end()
-            for pattern, cls in self.events if events is None else events:
-                hit = pattern.match(text, at, end)
-                if hit and cls not in ("missing", "rescue"):
-                    return cls
-            return ""
+            return self._event_at(text, at, end, self.events if events is None else events)
         return ""
 
     def own_event(self, text: str, start: int, end: int) -> str:
         """The event right after a figure that names no noun: "and 22 wounded", "and 40 were arrested"."""
         gap = _VERB_GROUP.match(text, start, end)
-        at = gap.end() if gap else start
-        for pattern, cls in self.events:
-            if pattern.match(text, at, end) and cls not in ("missing", "rescue"):
+        return self._event_at(text, gap.end() if gap else start, end, self.events)
+
+    def _event_at(self, text: str, at: int, end: int, events) -> str:
+        """The class of the event whose words stand at ``at``, of those a verb group can name."""
+        for pattern, cls in events:
+            if cls not in self.events_not_after and pattern.match(text, at, end):
                 return cls
         return ""
 
