@@ -249,11 +249,11 @@ def _sentence_start(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] in ".!?\n:"
 
 
-class _ScannerVocabulary:
-    """The lexicon's words as _Scanner reads them: built once per lexicon, shared (read only)
-    by every article's _Scanner."""
-
-    def __init__(self, lex: Lexicon):
+class _Scanner:
+    def __init__(self, text: str, lex: Lexicon):
+        self.text = text
+        self.lex = lex
+        self.rx = lex.regex("figures", _compile)
         self.spread = float(lex["hedges"]["approximate_spread"])
         self.hedges = {k.lower(): v for k, v in lex["hedges"]["hedges"].items()}
         self.close = lex.wordset("hedges", "close")
@@ -280,16 +280,8 @@ class _ScannerVocabulary:
         self.fraction_next = lex.wordset("numbers", "fraction_before_noun")
         self.fraction_blockers = lex.wordset("numbers", "fraction_blockers")
         self.time_codes = frozenset(units["time_units"].values())
-        self.ambiguous_currency = frozenset(units["ambiguous_currency"])
-
-
-class _Scanner:
-    def __init__(self, text: str, lex: Lexicon):
-        self.text = text
-        self.lex = lex
-        self.rx = lex.regex("figures", _compile)
-        vars(self).update(vars(lex.regex("figures:vocabulary", _ScannerVocabulary)))  # hedges, units, word sets, ...
         self._currency_place: dict[str, str] = {}
+        self.ambiguous_currency = frozenset(units["ambiguous_currency"])
         self.masked: list[tuple[int, int]] = [m.span() for m in _PHONE.finditer(text)]
         for m in _PHONE_ZERO.finditer(text):
             i = m.start()
