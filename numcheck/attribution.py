@@ -107,7 +107,8 @@ class Attributor(Names):
 
     def __init__(self, lex: Lexicon, outlet: str):
         super().__init__(lex, outlet)
-        self.rx = {**self.rx, **lex.regex("attribution", _compile)}
+        names_rx = self.rx
+        self.rx = lex.regex("attribution", lambda lx: {**names_rx, **_compile(lx)})  # one dict per lexicon
         self.participles = lex.wordset("speech", "participles")
         self.content_verbs = lex.wordset("speech", "content_verbs")
         self.passive_verbs = lex.wordset("speech", "passive_verbs")
